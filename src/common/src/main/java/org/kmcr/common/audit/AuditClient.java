@@ -1,0 +1,31 @@
+package org.kmcr.common.audit;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Writes audit events and returns only once the audit service has committed them. Retries are safe because
+ * the event id is the idempotency key.
+ */
+@ApplicationScoped
+public class AuditClient {
+
+    private final AuditApi api;
+
+    AuditClient(@RestClient AuditApi api) {
+        this.api = api;
+    }
+
+    /** Records an event; fails (never silently succeeds) when the audit service cannot commit it. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<AuditReceipt> record(AuditEvent event) {
+        return api.record(event);
+    }
+}

@@ -1,0 +1,37 @@
+package org.kmcr.common.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Everything a service's {@code @QuarkusTest}s need: a fresh bootstrapped PostgreSQL database (dropped at
+ * the end) and token verification with the {@link TestTokens} key instead of Keycloak.
+ */
+public class KmcrTestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    private static PostgresDatabase database;
+
+    /** The database of the running test, for tests that inspect it as an operator would. */
+    public static PostgresDatabase database() {
+        return database;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        database = PostgresDatabase.create("kmcr_test");
+        return Map.of(
+                "kmcr.db.host", database.host(),
+                "kmcr.db.port", String.valueOf(database.port()),
+                "kmcr.db.name", database.name(),
+                "quarkus.oidc.public-key", TestTokens.publicKey(),
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}
