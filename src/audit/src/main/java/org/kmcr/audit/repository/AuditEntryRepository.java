@@ -1,0 +1,41 @@
+package org.kmcr.audit.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.kmcr.audit.model.AuditEntry;
+
+@ApplicationScoped
+public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, Long> {
+
+    /** Appends are serialised on this transaction-scoped advisory lock, so the chain never forks. */
+    private static final long CHAIN_LOCK = 0x4b4d4352_41554449L;
+
+    public Uni<Void> lockChain() {
+        return getSession().flatMap(session -> session
+                .createNativeQuery("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ")")
+                .getSingleResult()).replaceWithVoid();
+    }
+
+    public Uni<AuditEntry> findLast() {
+        return find("order by sequence desc").firstResult();
+    }
+
+    public Uni<AuditEntry> findByEventId(UUID eventId) {
+        return find("eventId", eventId).firstResult();
+    }
+
+    /** Entries in chain order, starting after the given sequence. */
+    public Uni<List<AuditEntry>> chainAfter(long sequence, int batchSize) {
+        return find("sequence > ?1", Sort.by("sequence"), sequence).page(Page.ofSize(batchSize)).list();
+    }
+
+    public Uni<List<AuditEntry>> forNhsNumber(String nhsNumber, int page, int size) {
+        return find("subjectNhsNumber", Sort.by("sequence").descending(), nhsNumber)
+                .page(Page.of(page, size)).list();
+    }
+}

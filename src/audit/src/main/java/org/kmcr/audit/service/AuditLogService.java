@@ -1,0 +1,112 @@
+package org.kmcr.audit.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.kmcr.audit.model.AuditEntry;
+import org.kmcr.audit.repository.AuditEntryRepository;
+import org.kmcr.common.audit.AuditEvent;
+import org.kmcr.common.audit.AuditReceipt;
+
+/** Appends to and verifies the hash-chained audit log. */
+@ApplicationScoped
+public class AuditLogService {
+
+    static final int VERIFY_BATCH = 1_000;
+
+    private final AuditEntryRepository repository;
+
+    AuditLogService(AuditEntryRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * Commits an event at the end of the chain and returns its receipt once the transaction has committed.
+     * An event id already in the log returns the existing receipt, so senders may retry safely.
+     */
+    @WithTransaction
+    public Uni<AuditReceipt> append(AuditEvent event) {
+        return repository.lockChain()
+                .chain(() -> repository.findByEventId(event.id()))
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(existing)
+                        : repository.findLast().chain(last -> repository.persist(chained(event, last))))
+                .map(entry -> new AuditReceipt(entry.eventId, entry.sequence, entry.hash));
+    }
+
+    /** Recomputes the whole chain, in batches, and reports the first entry that does not fit. */
+    @WithSession
+    public Uni<ChainVerification> verify() {
+        return verifyFrom(0, ChainHash.GENESIS, 0);
+    }
+
+    /** Entries about one person, newest first, for the person themself or a privacy officer. */
+    @WithSession
+    public Uni<List<AuditEntry>> entriesAbout(String nhsNumber, int page, int size) {
+        return repository.forNhsNumber(nhsNumber, page, size);
+    }
+
+    private Uni<ChainVerification> verifyFrom(long afterSequence, String expectedPrevHash, long checked) {
+        return repository.chainAfter(afterSequence, VERIFY_BATCH).chain(batch -> {
+            long sequence = afterSequence;
+            String prevHash = expectedPrevHash;
+            for (AuditEntry entry : batch) {
+                String problem = problemWith(entry, sequence + 1, prevHash);
+                if (problem != null) {
+                    return Uni.createFrom().item(new ChainVerification(false, checked + entry.sequence - afterSequence,
+                            entry.sequence, problem));
+                }
+                sequence = entry.sequence;
+                prevHash = entry.hash;
+            }
+            long total = checked + batch.size();
+            return batch.size() < VERIFY_BATCH
+                    ? Uni.createFrom().item(new ChainVerification(true, total, null, null))
+                    : verifyFrom(sequence, prevHash, total);
+        });
+    }
+
+    static String problemWith(AuditEntry entry, long expectedSequence, String expectedPrevHash) {
+        if (entry.sequence != expectedSequence) {
+            return "entries " + expectedSequence + " to " + (entry.sequence - 1) + " are missing";
+        }
+        if (!entry.prevHash.equals(expectedPrevHash)) {
+            return "the link to the previous entry does not match its hash";
+        }
+        if (!entry.hash.equals(ChainHash.of(entry))) {
+            return "the entry's content does not match its hash: it was changed after it was written";
+        }
+        return null;
+    }
+
+    static AuditEntry chained(AuditEvent event, AuditEntry last) {
+        AuditEntry entry = new AuditEntry();
+        entry.sequence = last == null ? 1 : last.sequence + 1;
+        entry.prevHash = last == null ? ChainHash.GENESIS : last.hash;
+        entry.eventId = event.id();
+        // PostgreSQL keeps microseconds; hash what will be stored
+        entry.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        entry.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entry.action = event.action();
+        entry.outcome = event.outcome();
+        entry.actorUserId = event.actor().userId();
+        entry.actorName = event.actor().displayName();
+        entry.actorRole = event.actor().role();
+        entry.actorOrg = event.actor().orgCode();
+        entry.actorRoleProfile = event.actor().roleProfileId();
+        entry.actorRoleCode = event.actor().roleCode();
+        entry.actorClient = event.actor().clientId();
+        entry.purpose = event.purpose();
+        entry.accessBasis = event.accessBasis();
+        entry.breakGlassReason = event.breakGlassReason();
+        entry.subjectPersonId = event.subjectPersonId();
+        entry.subjectNhsNumber = event.subjectNhsNumber();
+        entry.categories = event.categories() == null ? null : String.join(",", event.categories());
+        entry.hash = ChainHash.of(entry);
+        return entry;
+    }
+}

@@ -1,0 +1,103 @@
+package org.kmcr.audit.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.kmcr.common.testing.KmcrTestEnvironment;
+import org.kmcr.common.testing.TestNhsNumbers;
+import org.kmcr.common.testing.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(KmcrTestEnvironment.class)
+class AuditEventResourceTest {
+
+    static final String SERVICE = TestTokens.service("kmcr-record");
+    static final String PRIVACY_OFFICER = TestTokens.user("po", "privacy-officer", "QKM");
+
+    static Map<String, Object> event(UUID id, String nhsNumber, String basis, String reason) {
+        return Map.of("id", id, "occurredAt", Instant.now().toString(), "action", "record.summary.read",
+                "outcome", "permitted", "purpose", "direct-care", "accessBasis", basis,
+                "breakGlassReason", reason == null ? "" : reason, "subjectNhsNumber", nhsNumber,
+                "categories", List.of("allergies", "medications"),
+                "actor", Map.of("userId", "u-1", "displayName", "Dr Tom Reed", "role", "clinician",
+                        "orgCode", "RKM", "roleCode", "S8000:G8000:R8000"));
+    }
+
+    static int append(Map<String, Object> event) {
+        return given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(event)
+                .post("/api/audit-events").then().statusCode(201)
+                .body("hash", notNullValue()).extract().path("sequence");
+    }
+
+    @Test
+    void appendNeedsAToken() {
+        given().contentType(ContentType.JSON).body(event(UUID.randomUUID(), TestNhsNumbers.next(), "relationship", null))
+                .post("/api/audit-events").then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    @Test
+    void onlyServicesAppend() {
+        given().auth().oauth2(TestTokens.user("dr", "clinician", "RKM")).contentType(ContentType.JSON)
+                .body(event(UUID.randomUUID(), TestNhsNumbers.next(), "relationship", null))
+                .post("/api/audit-events").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void appendingTheSameEventTwiceRecordsItOnce() {
+        UUID id = UUID.randomUUID();
+        String nhsNumber = TestNhsNumbers.next();
+        int first = append(event(id, nhsNumber, "relationship", null));
+        int second = append(event(id, nhsNumber, "relationship", null));
+        org.junit.jupiter.api.Assertions.assertEquals(first, second);
+        given().auth().oauth2(PRIVACY_OFFICER).queryParam("nhsNumber", nhsNumber)
+                .get("/api/audit-events").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void rejectsAnIncompleteEventWithFieldErrors() {
+        given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID()))
+                .post("/api/audit-events").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("action", "actor", "occurredAt"));
+    }
+
+    @Test
+    void privacyOfficerSearchesByPersonAndSeesBreakGlassReasons() {
+        String nhsNumber = TestNhsNumbers.next();
+        append(event(UUID.randomUUID(), nhsNumber, "break-glass", "Unconscious in ED, no history available"));
+        given().auth().oauth2(PRIVACY_OFFICER).queryParam("nhsNumber", nhsNumber)
+                .get("/api/audit-events").then().statusCode(200)
+                .body("[0].accessBasis", equalTo("break-glass"))
+                .body("[0].breakGlassReason", equalTo("Unconscious in ED, no history available"))
+                .body("[0].actorOrg", equalTo("RKM"));
+        given().auth().oauth2(TestTokens.user("dr", "clinician", "RKM")).queryParam("nhsNumber", nhsNumber)
+                .get("/api/audit-events").then().statusCode(403);
+        given().queryParam("nhsNumber", nhsNumber).get("/api/audit-events").then().statusCode(401);
+    }
+
+    @Test
+    void citizenSeesWhoAccessedTheirOwnRecordOnly() {
+        String mine = TestNhsNumbers.next();
+        String someoneElses = TestNhsNumbers.next();
+        append(event(UUID.randomUUID(), mine, "relationship", null));
+        append(event(UUID.randomUUID(), someoneElses, "relationship", null));
+        given().auth().oauth2(TestTokens.patient("mary", mine)).get("/api/me/record-accesses")
+                .then().statusCode(200).body("$", hasSize(1))
+                .body("[0].who", equalTo("Dr Tom Reed")).body("[0].organisation", equalTo("RKM"))
+                .body("[0].sawCategories", equalTo(List.of("allergies", "medications")));
+        given().auth().oauth2(TestTokens.user("dr", "clinician", "RKM")).get("/api/me/record-accesses")
+                .then().statusCode(403);
+        given().get("/api/me/record-accesses").then().statusCode(401);
+    }
+}
