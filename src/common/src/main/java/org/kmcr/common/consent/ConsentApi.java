@@ -1,0 +1,23 @@
+package org.kmcr.common.consent;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The consent service, called with this service's own client-credentials token. */
+@RegisterRestClient(configKey = "consent")
+@OidcClientFilter
+@Path("/api")
+interface ConsentApi {
+
+    @POST
+    @Path("/access-decisions")
+    Uni<AccessDecision> decide(AccessRequest request);
+
+    @POST
+    @Path("/relationships")
+    Uni<Response> recordRelationship(Relationship relationship);
+}

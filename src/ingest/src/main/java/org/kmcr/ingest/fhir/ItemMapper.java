@@ -1,0 +1,124 @@
+package org.kmcr.ingest.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.kmcr.ingest.model.Sender;
+import org.kmcr.recordmodel.model.CareItem;
+import org.kmcr.recordmodel.model.Category;
+
+/** Turns a validated FHIR resource into a care item: its JSON, provenance and index columns. */
+@ApplicationScoped
+public class ItemMapper {
+
+    static final String CONFIDENTIALITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+
+    private final FhirContext fhir;
+
+    ItemMapper(FhirContext fhir) {
+        this.fhir = fhir;
+    }
+
+    /** True for the resource types KMCR stores as items (others only support validation). */
+    public static boolean isStored(Resource resource) {
+        return Category.ofResourceType(resource.fhirType()).isPresent();
+    }
+
+    public CareItem toItem(Resource resource, Sender sender, UUID sourceIdentityId, Instant receivedAt) {
+        String json = fhir.newJsonParser().encodeResourceToString(resource);
+        String hash = sha256(json);
+        CareItem item = new CareItem();
+        item.id = UUID.randomUUID();
+        item.sourceIdentityId = sourceIdentityId;
+        item.category = Category.ofResourceType(resource.fhirType()).orElseThrow().code();
+        item.resourceType = resource.fhirType();
+        item.sourceOrg = sender.orgCode();
+        item.sourceSystem = sender.system();
+        item.sourceId = resource.getIdElement().getIdPart();
+        item.sourceVersion = resource.getMeta().hasVersionId() ? resource.getMeta().getVersionId()
+                : "sha256:" + hash.substring(0, 16);
+        item.contentHash = hash;
+        item.receivedAt = receivedAt;
+        item.recordedAt = instant(resource.getMeta().getLastUpdated());
+        item.confidentiality = resource.getMeta().getSecurity().stream()
+                .filter(c -> CONFIDENTIALITY_SYSTEM.equals(c.getSystem())).map(Coding::getCode)
+                .findFirst().orElse(null);
+        item.resource = json;
+        describe(resource, item);
+        return item;
+    }
+
+    private static void describe(Resource resource, CareItem item) {
+        if (resource instanceof Patient patient) {
+            item.status = patient.hasActive() && !patient.getActive() ? "inactive" : "active";
+        } else if (resource instanceof AllergyIntolerance allergy) {
+            item.status = firstCode(allergy.getClinicalStatus());
+            code(allergy.getCode(), item);
+            item.effectiveAt = allergy.hasOnsetDateTimeType()
+                    ? instant(allergy.getOnsetDateTimeType().getValue()) : instant(allergy.getRecordedDate());
+            item.recordedAt = firstNonNull(instant(allergy.getRecordedDate()), item.recordedAt);
+        } else if (resource instanceof MedicationStatement medication) {
+            item.status = medication.hasStatus() ? medication.getStatus().toCode() : null;
+            if (medication.hasMedicationCodeableConcept()) {
+                code(medication.getMedicationCodeableConcept(), item);
+            }
+            item.effectiveAt = medication.hasEffectiveDateTimeType()
+                    ? instant(medication.getEffectiveDateTimeType().getValue())
+                    : medication.hasEffectivePeriod() ? instant(medication.getEffectivePeriod().getStart())
+                    : instant(medication.getDateAsserted());
+            item.recordedAt = firstNonNull(instant(medication.getDateAsserted()), item.recordedAt);
+        } else if (resource instanceof Condition condition) {
+            item.status = firstCode(condition.getClinicalStatus());
+            code(condition.getCode(), item);
+            item.effectiveAt = condition.hasOnsetDateTimeType()
+                    ? instant(condition.getOnsetDateTimeType().getValue()) : instant(condition.getRecordedDate());
+            item.recordedAt = firstNonNull(instant(condition.getRecordedDate()), item.recordedAt);
+        }
+    }
+
+    private static void code(CodeableConcept concept, CareItem item) {
+        if (concept.hasCoding()) {
+            Coding coding = concept.getCodingFirstRep();
+            item.codeSystem = coding.getSystem();
+            item.code = coding.getCode();
+            item.display = coding.getDisplay();
+        }
+        if (concept.hasText()) {
+            item.display = concept.getText();
+        }
+    }
+
+    private static String firstCode(CodeableConcept concept) {
+        return concept.hasCoding() ? concept.getCodingFirstRep().getCode() : null;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static <T> T firstNonNull(T first, T second) {
+        return first != null ? first : second;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

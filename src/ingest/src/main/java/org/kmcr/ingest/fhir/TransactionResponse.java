@@ -1,0 +1,39 @@
+package org.kmcr.ingest.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Iterator;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Resource;
+import org.kmcr.recordmodel.repository.StoredItem;
+
+/** The FHIR transaction-response: one entry per submitted entry, in order, saying what storing it did. */
+@ApplicationScoped
+public class TransactionResponse {
+
+    private final FhirContext fhir;
+
+    TransactionResponse(FhirContext fhir) {
+        this.fhir = fhir;
+    }
+
+    /** @param stored what happened to each stored entry, in order; entries KMCR does not store get 200 OK */
+    public String of(List<Resource> entries, List<StoredItem> stored) {
+        Bundle response = new Bundle().setType(BundleType.TRANSACTIONRESPONSE);
+        Iterator<StoredItem> results = stored.iterator();
+        for (Resource resource : entries) {
+            Bundle.BundleEntryResponseComponent entry = response.addEntry().getResponse();
+            if (!ItemMapper.isStored(resource)) {
+                entry.setStatus("200 OK");
+                continue;
+            }
+            StoredItem item = results.next();
+            entry.setStatus(item.outcome() == StoredItem.Outcome.CREATED ? "201 Created" : "200 OK")
+                    .setLocation(resource.fhirType() + "/" + item.id() + "/_history/" + item.version())
+                    .setEtag("W/\"" + item.version() + "\"");
+        }
+        return fhir.newJsonParser().encodeResourceToString(response);
+    }
+}

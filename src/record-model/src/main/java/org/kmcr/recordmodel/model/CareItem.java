@@ -1,0 +1,64 @@
+package org.kmcr.recordmodel.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+
+/**
+ * One item of a person's care record as its source holds it: the FHIR resource (JSON, as received) with its
+ * provenance and the index columns that queries need.
+ */
+@Entity
+@Table(name = "care_item", schema = "record")
+public class CareItem {
+
+    @Id
+    public UUID id;
+    @Column(name = "source_identity_id")
+    public UUID sourceIdentityId;
+    /** One of {@link Category}'s names. */
+    public String category;
+    @Column(name = "resource_type")
+    public String resourceType;
+    public String status;
+    @Column(name = "code_system")
+    public String codeSystem;
+    public String code;
+    public String display;
+    /** When the item happened or started, as the source says (onset, recorded date, effective period). */
+    @Column(name = "effective_at")
+    public Instant effectiveAt;
+    /** The source's confidentiality mark (meta.security), when it sends one. */
+    public String confidentiality;
+    /** ODS code of the organisation that sent the item (from its token). */
+    @Column(name = "source_org")
+    public String sourceOrg;
+    /** The sending system (its OAuth2 client id). */
+    @Column(name = "source_system")
+    public String sourceSystem;
+    /** The source's own id for the item. */
+    @Column(name = "source_id")
+    public String sourceId;
+    /** The source's version of the item (meta.versionId, or the content hash when it sends none). */
+    @Column(name = "source_version")
+    public String sourceVersion;
+    @Column(name = "content_hash")
+    public String contentHash;
+    /** When the source recorded it. */
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+    /** When KMCR received the current version. */
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    /** KMCR's version of this item: 1 when first stored, one more at each change. */
+    public int version;
+    /** The FHIR resource as stored (jsonb), read and written as text so it is streamed, not re-serialised. */
+    @ColumnTransformer(read = "resource::text", write = "?::jsonb")
+    public String resource;
+}
