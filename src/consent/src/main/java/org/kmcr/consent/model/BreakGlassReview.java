@@ -1,0 +1,43 @@
+package org.kmcr.consent.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A break-glass access awaiting (status open) or having had (closed) a privacy officer's judgement. */
+@Entity
+@Table(name = "break_glass_review", schema = "consent")
+public class BreakGlassReview {
+
+    public static final String OPEN = "open";
+    public static final String CLOSED = "closed";
+
+    @Id
+    public UUID id;
+    @Column(name = "person_id")
+    public UUID personId;
+    @Column(name = "nhs_number")
+    public String nhsNumber;
+    @Column(name = "user_id")
+    public String userId;
+    @Column(name = "user_name")
+    public String userName;
+    public String role;
+    @Column(name = "org_code")
+    public String orgCode;
+    public String reason;
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+    public String status;
+    /** appropriate or inappropriate once closed; null while open. */
+    public String outcome;
+    /** The user id of the privacy officer who closed the review. */
+    public String reviewer;
+    @Column(name = "review_note")
+    public String reviewNote;
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+}

@@ -1,0 +1,28 @@
+package org.kmcr.consent.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.UUID;
+import org.kmcr.consent.model.BreakGlassReview;
+
+@ApplicationScoped
+public class BreakGlassReviewRepository implements PanacheRepositoryBase<BreakGlassReview, UUID> {
+
+    private static final Sort NEWEST_FIRST = Sort.by("occurredAt").descending().and("id");
+
+    /** Reviews newest first, only those with the given status unless it is null. */
+    public Uni<List<BreakGlassReview>> newestFirst(String status, int page, int size) {
+        return (status == null ? findAll(NEWEST_FIRST) : find("status", NEWEST_FIRST, status))
+                .page(Page.of(page, size)).list();
+    }
+
+    /** The review, locked against concurrent changes until the transaction ends; null when unknown. */
+    public Uni<BreakGlassReview> findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

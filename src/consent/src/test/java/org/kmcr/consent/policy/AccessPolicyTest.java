@@ -1,0 +1,288 @@
+package org.kmcr.consent.policy;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kmcr.consent.policy.AccessDecision.Verdict;
+import org.kmcr.consent.policy.AccessRequest.Requester;
+
+/** Every rule of the access policy and its edges, as a table: request and facts in, decision out. */
+class AccessPolicyTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 15);
+    static final LocalDate YESTERDAY = TODAY.minusDays(1);
+    static final LocalDate TOMORROW = TODAY.plusDays(1);
+    static final LocalDate LONG_AGO = LocalDate.of(2020, 1, 1);
+    static final UUID PERSON = UUID.fromString("6f1c2a52-3f1e-4a43-9d57-3b0f6d1f2a10");
+    static final String NHS = "9434765919";
+    static final String OTHER_NHS = "9434765870";
+    static final String ORG = "RKM";
+    static final String REASON = "Unconscious in ED, no history available";
+
+    static final List<String> CLINICIAN_SEES = List.of("allergies", "conditions", "demographics", "medications");
+    static final List<String> SOCIAL_WORKER_SEES = List.of("allergies", "conditions", "demographics");
+    static final List<String> EVERYTHING = CLINICIAN_SEES;
+    static final List<String> ALERT = List.of(AccessDecision.ALERT_PRIVACY_OFFICER);
+    static final CategoryPolicy POLICY = new CategoryPolicy(Map.of(
+            "clinician", Set.copyOf(CLINICIAN_SEES), "social-worker", Set.copyOf(SOCIAL_WORKER_SEES)));
+
+    static final String NO_RELATIONSHIP_REASON = "RKM has no legitimate relationship with this person. In an emergency "
+            + "you may break glass by stating your reason; the access will be reviewed by a privacy officer.";
+
+    /** One row of the table; {@code reasonContains} is null when the reason's wording is not under test. */
+    record Case(String name, AccessRequest request, AccessFacts facts, Verdict verdict, String basis,
+            List<String> categories, List<String> obligations, String reasonContains) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> table() {
+        return Stream.of(
+                // purpose
+                deny("a clinician asking for a secondary-use purpose", ask(clinician()).purpose("research"),
+                        partnerWith(gp()), Basis.PURPOSE_NOT_SUPPORTED, "direct care"),
+                deny("a citizen asking for a secondary-use purpose", ask(patient(NHS)).purpose("research"),
+                        noOrg(), Basis.PURPOSE_NOT_SUPPORTED, null),
+
+                // a. citizens
+                permit("a citizen sees every category of their own record", ask(patient(NHS)), noOrg(),
+                        Basis.SELF, EVERYTHING, List.of()),
+                deny("a citizen is refused someone else's record", ask(patient(NHS)).about(OTHER_NHS), noOrg(),
+                        Basis.NOT_OWN_RECORD, "only their own record"),
+                deny("a citizen whose account has no NHS number is refused", ask(patient(null)), noOrg(),
+                        Basis.NOT_OWN_RECORD, null),
+                deny("a citizen is refused a person whose NHS number is not known", ask(patient(NHS)).about(null),
+                        noOrg(), Basis.NOT_OWN_RECORD, null),
+                deny("a citizen is refused even with an organisation that has a relationship",
+                        ask(as(ORG, NHS, "patient")).about(OTHER_NHS), partnerWith(gp()), Basis.NOT_OWN_RECORD, null),
+                permit("a citizen who is also a clinician is a citizen for their own record",
+                        ask(as(ORG, NHS, "patient", "clinician")), partnerWith(), Basis.SELF, EVERYTHING, List.of()),
+                deny("a citizen who is also a clinician is a citizen for anyone else's record",
+                        ask(as(ORG, NHS, "patient", "clinician")).about(OTHER_NHS), partnerWith(gp()),
+                        Basis.NOT_OWN_RECORD, null),
+
+                // b. only partners share
+                deny("an organisation that never signed the agreement is refused", ask(clinician()),
+                        facts(null, gp()), Basis.NOT_A_SHARING_PARTNER,
+                        "RKM is not a sharing partner: only organisations that have signed the joint controllers'"),
+                deny("a non-partner is refused even with a relationship and a break-glass reason",
+                        ask(clinician()).breakGlass(REASON), facts(null, gp()), Basis.NOT_A_SHARING_PARTNER, "RKM"),
+                deny("an agreement signed tomorrow is not yet in force", ask(clinician()),
+                        facts(agreement(TOMORROW, null), gp()), Basis.NOT_A_SHARING_PARTNER,
+                        "RKM's joint controllers' agreement takes effect on 2026-03-16"),
+                permit("an agreement signed today is in force", ask(clinician()), facts(agreement(TODAY, null), gp()),
+                        "gp-registration", CLINICIAN_SEES, List.of()),
+                deny("an organisation that withdrew yesterday is refused", ask(clinician()),
+                        facts(agreement(LONG_AGO, YESTERDAY), gp()), Basis.NOT_A_SHARING_PARTNER,
+                        "RKM withdrew from the joint controllers' agreement on 2026-03-14"),
+                deny("an organisation that withdraws today is refused from today", ask(clinician()),
+                        facts(agreement(LONG_AGO, TODAY), gp()), Basis.NOT_A_SHARING_PARTNER, "withdrew"),
+                permit("an organisation that withdraws tomorrow still shares today", ask(clinician()),
+                        facts(agreement(LONG_AGO, TOMORROW), gp()), "gp-registration", CLINICIAN_SEES, List.of()),
+                deny("staff acting for no organisation are refused", ask(as(null, null, "clinician")), noOrg(),
+                        Basis.NOT_A_SHARING_PARTNER, "no organisation"),
+
+                // c. relationships
+                permit("a clinician with a GP registration sees the clinician's categories", ask(clinician()),
+                        partnerWith(gp()), "gp-registration", CLINICIAN_SEES, List.of()),
+                permit("a social worker with an allocation sees the social worker's categories, no medications",
+                        ask(socialWorker()), partnerWith(rel("social-care-allocation", LONG_AGO, null)),
+                        "social-care-allocation", SOCIAL_WORKER_SEES, List.of()),
+                permit("a relationship starting today is active", ask(clinician()),
+                        partnerWith(rel("referral", TODAY, null)), "referral", CLINICIAN_SEES, List.of()),
+                permit("a relationship ending today is still active", ask(clinician()),
+                        partnerWith(rel("care-team", LONG_AGO, TODAY)), "care-team", CLINICIAN_SEES, List.of()),
+                deny("a relationship that ended yesterday gives no access", ask(clinician()),
+                        partnerWith(rel("care-team", LONG_AGO, YESTERDAY)), Basis.NO_LEGITIMATE_RELATIONSHIP, null),
+                deny("a relationship starting tomorrow gives no access yet", ask(clinician()),
+                        partnerWith(rel("referral", TOMORROW, null)), Basis.NO_LEGITIMATE_RELATIONSHIP, null),
+                permit("an active relationship is chosen over an ended one", ask(clinician()),
+                        partnerWith(rel("care-team", LONG_AGO, YESTERDAY), rel("referral", LONG_AGO, null)),
+                        "referral", CLINICIAN_SEES, List.of()),
+                permit("a self-claimed relationship permits and alerts a privacy officer", ask(clinician()),
+                        partnerWith(rel("self-claimed", TODAY, null)), "self-claimed", CLINICIAN_SEES, ALERT),
+                permit("a source-asserted relationship is preferred to a self-claimed one, without alert",
+                        ask(clinician()), partnerWith(rel("self-claimed", LONG_AGO, null), gp()),
+                        "gp-registration", CLINICIAN_SEES, List.of()),
+                permit("several relationships give a deterministic basis", ask(clinician()),
+                        partnerWith(gp(), rel("care-team", LONG_AGO, null)), "care-team", CLINICIAN_SEES, List.of()),
+                permit("a relationship makes a break-glass reason unnecessary", ask(clinician()).breakGlass(REASON),
+                        partnerWith(gp()), "gp-registration", CLINICIAN_SEES, List.of()),
+                permit("a clinician who is also a privacy officer acts as a clinician",
+                        ask(as(ORG, null, "privacy-officer", "clinician")), partnerWith(gp()),
+                        "gp-registration", CLINICIAN_SEES, List.of()),
+                permit("a clinician who is also a social worker acts as a clinician",
+                        ask(as(ORG, null, "social-worker", "clinician")), partnerWith(gp()),
+                        "gp-registration", CLINICIAN_SEES, List.of()),
+
+                // d. break-glass
+                permit("a stated reason breaks glass and alerts a privacy officer", ask(clinician()).breakGlass(REASON),
+                        partnerWith(), Basis.BREAK_GLASS, CLINICIAN_SEES, ALERT),
+                permit("a social worker breaking glass sees the social worker's categories",
+                        ask(socialWorker()).breakGlass(REASON), partnerWith(), Basis.BREAK_GLASS, SOCIAL_WORKER_SEES,
+                        ALERT),
+                permit("a reason of exactly ten characters after trimming breaks glass",
+                        ask(clinician()).breakGlass("   0123456789\n"), partnerWith(), Basis.BREAK_GLASS,
+                        CLINICIAN_SEES, ALERT),
+                deny("a reason of nine characters after trimming does not break glass",
+                        ask(clinician()).breakGlass("   012345678      "), partnerWith(),
+                        Basis.NO_LEGITIMATE_RELATIONSHIP, null),
+                deny("a blank reason does not break glass", ask(clinician()).breakGlass("   \t "), partnerWith(),
+                        Basis.NO_LEGITIMATE_RELATIONSHIP, null),
+                deny("an ended relationship and no reason is refused", ask(clinician()),
+                        partnerWith(rel("gp-registration", LONG_AGO, YESTERDAY)), Basis.NO_LEGITIMATE_RELATIONSHIP,
+                        null),
+
+                // e. no relationship, no reason
+                deny("no relationship and no reason is refused, saying how to break glass", ask(clinician()),
+                        partnerWith(), Basis.NO_LEGITIMATE_RELATIONSHIP, NO_RELATIONSHIP_REASON),
+                deny("a social worker with no relationship and no reason is refused the same way",
+                        ask(socialWorker()), partnerWith(), Basis.NO_LEGITIMATE_RELATIONSHIP, NO_RELATIONSHIP_REASON),
+
+                // f. every other role
+                deny("an analyst is refused: direct care only", ask(as(ORG, null, "analyst")).breakGlass(REASON),
+                        partnerWith(gp()), Basis.ROLE_NOT_PERMITTED, "direct care only"),
+                deny("a privacy officer is refused identifiable records here", ask(as(ORG, null, "privacy-officer")),
+                        partnerWith(gp()), Basis.ROLE_NOT_PERMITTED, "privacy-officer"),
+                deny("a partner system is refused", ask(as(ORG, null, "partner-system")), partnerWith(gp()),
+                        Basis.ROLE_NOT_PERMITTED, null),
+                deny("a service account is refused", ask(as(null, null, "service")), noOrg(),
+                        Basis.ROLE_NOT_PERMITTED, null),
+                deny("a caller with no role is refused", ask(as(ORG, null)), partnerWith(gp()),
+                        Basis.ROLE_NOT_PERMITTED, "no role"),
+                deny("an unknown role is refused", ask(as(ORG, null, "receptionist")), partnerWith(gp()),
+                        Basis.ROLE_NOT_PERMITTED, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void decides(Case c) {
+        AccessDecision decision = AccessPolicy.decide(c.request(), c.facts());
+        assertAll(
+                () -> assertEquals(c.verdict(), decision.verdict(), "verdict"),
+                () -> assertEquals(c.basis(), decision.basis(), "basis"),
+                () -> assertEquals(c.categories(), decision.categories(), "categories"),
+                () -> assertEquals(c.obligations(), decision.obligations(), "obligations"),
+                () -> assertTrue(c.reasonContains() == null || decision.reason().contains(c.reasonContains()),
+                        () -> "reason was: " + decision.reason()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void everyDecisionExplainsItselfAndADenialShowsNothing(Case c) {
+        AccessDecision decision = AccessPolicy.decide(c.request(), c.facts());
+        assertFalse(decision.reason().isBlank());
+        assertFalse(decision.reason().contains(NHS), "a reason never repeats the NHS number");
+        if (!decision.permitted()) {
+            assertEquals(List.of(), decision.categories());
+            assertEquals(List.of(), decision.obligations());
+        }
+        assertEquals(Basis.BREAK_GLASS.equals(decision.basis()), decision.brokeGlass());
+    }
+
+    @ParameterizedTest(name = "{0} sees {1}")
+    @CsvSource({"clinician, allergies", "social-worker, ''"})
+    void whatStaffSeeIsThePolicyDataNotCode(String role, String categories) {
+        CategoryPolicy allergiesForClinicians = new CategoryPolicy(Map.of("clinician", Set.of("allergies")));
+        AccessFacts facts = new AccessFacts(TODAY, agreement(LONG_AGO, null), List.of(gp()), allergiesForClinicians);
+        AccessDecision decision = AccessPolicy.decide(ask(as(ORG, null, role)).request(), facts);
+        assertEquals(Verdict.PERMIT, decision.verdict());
+        assertEquals(categories.isEmpty() ? List.of() : List.of(categories.split(" ")), decision.categories());
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "''|false", "'          '|false", "'012345678'|false", "'  012345678  '|false", "'0123456789'|true",
+        "'  0123456789  '|true", "'a        b'|true", "'Unconscious in ED'|true"})
+    void aBreakGlassReasonNeedsTenCharactersOnceTrimmed(String reason, boolean accepted) {
+        assertEquals(accepted, AccessPolicy.isBreakGlassReason(reason));
+    }
+
+    // --- the table's vocabulary ---
+
+    /** A request being built: who asks, about whom, why. */
+    record Ask(AccessRequest request) {
+
+        Ask purpose(String purpose) {
+            return new Ask(new AccessRequest(request.personId(), request.nhsNumber(), purpose, request.requester(),
+                    request.breakGlassReason()));
+        }
+
+        Ask about(String nhsNumber) {
+            return new Ask(new AccessRequest(request.personId(), nhsNumber, request.purpose(), request.requester(),
+                    request.breakGlassReason()));
+        }
+
+        Ask breakGlass(String reason) {
+            return new Ask(new AccessRequest(request.personId(), request.nhsNumber(), request.purpose(),
+                    request.requester(), reason));
+        }
+    }
+
+    static Ask ask(Requester requester) {
+        return new Ask(new AccessRequest(PERSON, NHS, AccessRequest.DIRECT_CARE, requester, null));
+    }
+
+    static Requester as(String org, String nhsNumber, String... roles) {
+        return new Requester("user-1", "Test User", Set.of(roles), org, "S8000:G8000:R8000", nhsNumber);
+    }
+
+    static Requester clinician() {
+        return as(ORG, null, "clinician");
+    }
+
+    static Requester socialWorker() {
+        return as(ORG, null, "social-worker");
+    }
+
+    static Requester patient(String nhsNumber) {
+        return as(null, nhsNumber, "patient");
+    }
+
+    static PartnerAgreement agreement(LocalDate signedOn, LocalDate withdrawnOn) {
+        return new PartnerAgreement(signedOn, withdrawnOn);
+    }
+
+    static CareRelationship rel(String kind, LocalDate startedOn, LocalDate endsOn) {
+        return new CareRelationship(kind, startedOn, endsOn);
+    }
+
+    static CareRelationship gp() {
+        return rel("gp-registration", LONG_AGO, null);
+    }
+
+    static AccessFacts facts(PartnerAgreement partner, CareRelationship... relationships) {
+        return new AccessFacts(TODAY, partner, List.of(relationships), POLICY);
+    }
+
+    static AccessFacts partnerWith(CareRelationship... relationships) {
+        return facts(agreement(LONG_AGO, null), relationships);
+    }
+
+    static AccessFacts noOrg() {
+        return facts(null);
+    }
+
+    static Case permit(String name, Ask ask, AccessFacts facts, String basis, List<String> categories,
+            List<String> obligations) {
+        return new Case(name, ask.request(), facts, Verdict.PERMIT, basis, categories, obligations, null);
+    }
+
+    static Case deny(String name, Ask ask, AccessFacts facts, String basis, String reasonContains) {
+        return new Case(name, ask.request(), facts, Verdict.DENY, basis, List.of(), List.of(), reasonContains);
+    }
+}

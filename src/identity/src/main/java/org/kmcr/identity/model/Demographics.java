@@ -1,0 +1,22 @@
+package org.kmcr.identity.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * What a source says about who a patient is, stored as given for matching and display. Every field is
+ * optional; birthDate is a FHIR date (year, year-month or full date).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Demographics(
+        @Size(max = 200) String family,
+        @Size(max = 10) List<@NotBlank @Size(max = 200) String> given,
+        @Pattern(regexp = "\\d{4}(-\\d{2}(-\\d{2})?)?", message = "must be a date such as 1970-01-01")
+        String birthDate,
+        @Pattern(regexp = "male|female|other|unknown", message = "must be one of male, female, other, unknown")
+        String gender,
+        @Size(max = 10) String postcode) {
+}

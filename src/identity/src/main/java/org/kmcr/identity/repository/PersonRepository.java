@@ -1,0 +1,30 @@
+package org.kmcr.identity.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.kmcr.identity.model.Person;
+
+@ApplicationScoped
+public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
+
+    /**
+     * The person with this NHS number, created if there is none. Safe under concurrent calls: the insert
+     * yields to one committed (or still committing) by another transaction, whose row the select then reads.
+     */
+    public Uni<Person> findOrCreateByNhsNumber(String nhsNumber) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO identity.person (id, nhs_number, created_at)
+                VALUES (:id, :nhsNumber, now())
+                ON CONFLICT (nhs_number) DO NOTHING""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("nhsNumber", nhsNumber)
+                .executeUpdate())
+                .chain(() -> findByNhsNumber(nhsNumber));
+    }
+
+    public Uni<Person> findByNhsNumber(String nhsNumber) {
+        return find("nhsNumber", nhsNumber).firstResult();
+    }
+}

@@ -1,0 +1,79 @@
+package org.kmcr.record.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.kmcr.record.service.Disclosure;
+import org.kmcr.recordmodel.model.CareItem;
+import org.kmcr.recordmodel.model.Category;
+
+/** Shapes a disclosure as the portal's JSON summary. */
+@ApplicationScoped
+public class SummaryMapper {
+
+    private static final String ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
+
+    private final ObjectMapper json;
+
+    SummaryMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public SummaryView toView(Disclosure disclosure) {
+        List<CareItem> items = disclosure.items();
+        var decision = disclosure.decision();
+        return new SummaryView(person(disclosure),
+                new AccessView(decision.basis(), "break-glass".equals(decision.basis()), decision.categories(),
+                        decision.obligations(), disclosure.audit().sequence()),
+                of(items, Category.DEMOGRAPHICS), of(items, Category.ALLERGIES), of(items, Category.MEDICATIONS),
+                of(items, Category.CONDITIONS));
+    }
+
+    private static List<ItemView> of(List<CareItem> items, Category category) {
+        return items.stream().filter(i -> category.code().equals(i.category)).map(ItemView::of).toList();
+    }
+
+    private PersonView person(Disclosure disclosure) {
+        var identities = disclosure.person();
+        return disclosure.items().stream()
+                .filter(i -> Category.DEMOGRAPHICS.code().equals(i.category))
+                .max(java.util.Comparator.comparing(i -> i.receivedAt))
+                .map(latest -> fromPatient(identities.personId(), identities.nhsNumber(), read(latest.resource)))
+                .orElse(new PersonView(identities.personId(), identities.nhsNumber(), null, null, null, null,
+                        List.of()));
+    }
+
+    private static PersonView fromPatient(java.util.UUID personId, String nhsNumber, JsonNode patient) {
+        JsonNode name = patient.path("name").path(0);
+        List<String> parts = new ArrayList<>();
+        name.path("given").forEach(given -> parts.add(given.asText()));
+        if (name.hasNonNull("family")) {
+            parts.add(name.get("family").asText());
+        }
+        List<String> gps = StreamSupport.stream(patient.path("generalPractitioner").spliterator(), false)
+                .map(gp -> gp.path("identifier"))
+                .filter(id -> ODS_SYSTEM.equals(id.path("system").asText()))
+                .map(id -> id.path("value").asText())
+                .toList();
+        return new PersonView(personId, nhsNumber, parts.isEmpty() ? null : String.join(" ", parts),
+                text(patient.path("birthDate")), text(patient.path("gender")),
+                text(patient.path("address").path(0).path("postalCode")), gps);
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private JsonNode read(String resource) {
+        try {
+            return json.readTree(resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.kmcr.record;
+
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.kmcr.common.testing.KmcrTestEnvironment;
+import org.kmcr.common.testing.PostgresDatabase;
+
+/** Creates the record schema as ingest's migrations do, and puts items in it as ingest would. */
+public final class RecordFixtures {
+
+    private static boolean migrated;
+
+    private RecordFixtures() {
+    }
+
+    public static synchronized void migrate() {
+        if (migrated) {
+            return;
+        }
+        PostgresDatabase db = KmcrTestEnvironment.database();
+        Flyway.configure().dataSource(db.jdbcUrl(), "kmcr_ingest_owner", "").schemas("record")
+                .locations("classpath:db/record")
+                .placeholders(Map.of("runtime_role", "kmcr_ingest", "reader_role", "kmcr_record"))
+                .load().migrate();
+        migrated = true;
+    }
+
+    /** Stores one item for a source identity; returns its id. */
+    public static UUID item(UUID sourceIdentityId, String category, String resourceType, String code, String display,
+            String effectiveAt, String resourceJson) {
+        UUID id = UUID.randomUUID();
+        KmcrTestEnvironment.database().execute(String.format("""
+                INSERT INTO record.care_item (id, source_identity_id, category, resource_type, status, code_system,
+                    code, display, effective_at, source_org, source_system, source_id, source_version, content_hash,
+                    recorded_at, received_at, updated_at, version, resource)
+                VALUES ('%s', '%s', '%s', '%s', 'active', 'http://snomed.info/sct', '%s', '%s', '%s', 'RKM',
+                    'partner-rkm-pas', '%s', '1', 'hash', '%s', now(), now(), 1, '%s'::jsonb)""",
+                id, sourceIdentityId, category, resourceType, code, display, effectiveAt, "src-" + id, effectiveAt,
+                resourceJson));
+        return id;
+    }
+
+    public static UUID patient(UUID sourceIdentityId, String nhsNumber) {
+        return item(sourceIdentityId, "demographics", "Patient", null, null, "2020-01-01T00:00:00Z", """
+                {"resourceType":"Patient","id":"p1","identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number",\
+                "value":"%s"}],"name":[{"family":"Jones","given":["Mary"]}],"gender":"female",\
+                "birthDate":"1950-03-14","address":[{"postalCode":"KM1 2AB"}],"generalPractitioner":\
+                [{"identifier":{"system":"https://fhir.nhs.uk/Id/ods-organization-code","value":"K81001"}}]}"""
+                .formatted(nhsNumber));
+    }
+
+    public static Map<String, UUID> summaryOf(UUID sourceIdentityId, String nhsNumber) {
+        return Map.of(
+                "demographics", patient(sourceIdentityId, nhsNumber),
+                "allergies", item(sourceIdentityId, "allergies", "AllergyIntolerance", "91936005",
+                        "Allergy to penicillin", "2019-06-01T00:00:00Z",
+                        "{\"resourceType\":\"AllergyIntolerance\",\"id\":\"a1\"}"),
+                "medications", item(sourceIdentityId, "medications", "MedicationStatement", "318845001",
+                        "Ramipril 5mg capsules", "2021-02-10T00:00:00Z",
+                        "{\"resourceType\":\"MedicationStatement\",\"id\":\"m1\"}"),
+                "conditions", item(sourceIdentityId, "conditions", "Condition", "38341003",
+                        "Hypertensive disorder", "2020-11-05T00:00:00Z",
+                        "{\"resourceType\":\"Condition\",\"id\":\"c1\"}"));
+    }
+}

@@ -1,0 +1,213 @@
+package org.kmcr.record.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kmcr.common.audit.AuditClient;
+import org.kmcr.common.audit.AuditEvent;
+import org.kmcr.common.audit.AuditReceipt;
+import org.kmcr.common.consent.AccessDecision;
+import org.kmcr.common.consent.ConsentClient;
+import org.kmcr.common.identity.IdentityClient;
+import org.kmcr.common.identity.PersonIdentities;
+import org.kmcr.common.problem.ProblemException;
+import org.kmcr.common.testing.KmcrTestEnvironment;
+import org.kmcr.common.testing.TestNhsNumbers;
+import org.kmcr.common.testing.TestTokens;
+import org.kmcr.record.RecordFixtures;
+
+@QuarkusTest
+@QuarkusTestResource(KmcrTestEnvironment.class)
+class RecordResourceTest {
+
+    /** Sent as FHIR clients send it: the $ of the operation name is not percent-encoded. */
+    static final String FHIR_SUMMARY = "/fhir/r4/Patient/$summary";
+    static final String CLINICIAN = TestTokens.user("dr.reed", "clinician", "RKM");
+    static final List<String> ALL = List.of("demographics", "allergies", "medications", "conditions");
+
+    @InjectMock
+    IdentityClient identity;
+    @InjectMock
+    ConsentClient consent;
+    @InjectMock
+    AuditClient audit;
+    @Inject
+    Pool pool;
+
+    String nhsNumber;
+    UUID personId;
+    Map<String, UUID> items;
+
+    @BeforeEach
+    void aPersonWithASummary() {
+        RecordFixtures.migrate();
+        nhsNumber = TestNhsNumbers.next();
+        personId = UUID.randomUUID();
+        UUID sourceIdentity = UUID.randomUUID();
+        items = RecordFixtures.summaryOf(sourceIdentity, nhsNumber);
+        doReturn(Uni.createFrom().item(new PersonIdentities(personId, nhsNumber, List.of(
+                new PersonIdentities.SourceIdentityRef(sourceIdentity, "RKM", "partner-rkm-pas", "p1")))))
+                .when(identity).findByNhsNumber(nhsNumber);
+        doReturn(Uni.createFrom().nullItem()).when(identity).findByNhsNumber(argThat(n -> !nhsNumber.equals(n)));
+        decides(new AccessDecision("permit", "relationship", "RKM has a care relationship", ALL, List.of(), null));
+        doAnswer(call -> Uni.createFrom().item(new AuditReceipt(call.getArgument(0, AuditEvent.class).id(), 42, "h")))
+                .when(audit).record(any());
+    }
+
+    void decides(AccessDecision decision) {
+        doReturn(Uni.createFrom().item(decision)).when(consent).decide(any());
+    }
+
+    @Test
+    void aClinicianWithARelationshipSeesTheSummaryWithProvenanceOnceAudited() {
+        given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(200)
+                .body("person.nhsNumber", equalTo(nhsNumber))
+                .body("person.name", equalTo("Mary Jones"))
+                .body("person.registeredGpPractices", equalTo(List.of("K81001")))
+                .body("access.basis", equalTo("relationship"))
+                .body("access.auditSequence", equalTo(42))
+                .body("allergies", hasSize(1))
+                .body("allergies[0].display", equalTo("Allergy to penicillin"))
+                .body("allergies[0].provenance.sourceOrg", equalTo("RKM"))
+                .body("allergies[0].provenance.sourceSystem", equalTo("partner-rkm-pas"))
+                .body("medications[0].code", equalTo("318845001"))
+                .body("conditions[0].display", equalTo("Hypertensive disorder"));
+        verify(audit).record(argThat(event -> event.outcome().equals("permitted")
+                && event.actor().orgCode().equals("RKM") && event.actor().role().equals("clinician")
+                && event.subjectNhsNumber().equals(nhsNumber) && event.categories().equals(
+                        List.of("allergies", "conditions", "demographics", "medications"))));
+        verify(consent).decide(argThat(request -> request.personId().equals(personId)
+                && request.caller().orgCode().equals("RKM") && request.breakGlassReason() == null));
+    }
+
+    @Test
+    void onlyPermittedCategoriesAreReadOrShown() {
+        decides(new AccessDecision("permit", "relationship", "", List.of("demographics", "allergies"), List.of(), null));
+        given().auth().oauth2(TestTokens.user("sam", "social-worker", "KMSC1"))
+                .get("/api/records/" + nhsNumber + "/summary").then().statusCode(200)
+                .body("allergies", hasSize(1)).body("medications", hasSize(0)).body("conditions", hasSize(0));
+        verify(audit).record(argThat(e -> e.categories().equals(List.of("allergies", "demographics"))));
+    }
+
+    @Test
+    void withoutARelationshipTheAnswerIs403WithTheReasonAndTheAttemptIsAudited() {
+        decides(new AccessDecision("deny", "no-legitimate-relationship",
+                "RKM has no legitimate relationship with this person.", List.of(), List.of(), null));
+        given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("RKM has no legitimate relationship with this person."));
+        verify(audit).record(argThat(e -> e.outcome().equals("denied") && e.categories().isEmpty()));
+    }
+
+    @Test
+    void breakingGlassPassesTheReasonAndIsAuditedAsSuch() {
+        decides(new AccessDecision("permit", "break-glass", "Emergency access", ALL,
+                List.of("alert-privacy-officer"), UUID.randomUUID()));
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON)
+                .body(Map.of("reason", "  Unconscious in ED, no history available  "))
+                .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(200)
+                .body("access.brokeGlass", equalTo(true))
+                .body("access.obligations", equalTo(List.of("alert-privacy-officer")));
+        verify(consent).decide(argThat(r -> "Unconscious in ED, no history available".equals(r.breakGlassReason())));
+        verify(audit).record(argThat(e -> e.accessBasis().equals("break-glass")
+                && e.breakGlassReason().equals("Unconscious in ED, no history available")));
+    }
+
+    @Test
+    void breakingGlassNeedsAReason() {
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body(Map.of("reason", "because"))
+                .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(400)
+                .body("errors[0].field", equalTo("reason"))
+                .body("errors[0].message", equalTo("the reason must be between 10 and 1000 characters"));
+        verify(consent, never()).decide(any());
+    }
+
+    @Test
+    void whenAuditIsDownNothingIsDisclosed() {
+        doReturn(Uni.createFrom().failure(new RuntimeException("connection refused"))).when(audit).record(any());
+        given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The audit service is unavailable, so nothing was disclosed. Try again shortly."))
+                .body(org.hamcrest.Matchers.not(containsString("penicillin")));
+    }
+
+    @Test
+    void whenConsentIsDownNothingIsDisclosed() {
+        doReturn(Uni.createFrom().failure(ProblemException.unavailable(
+                "The consent service is unavailable, so access could not be decided. Try again shortly.")))
+                .when(consent).decide(any());
+        given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(503);
+        verify(audit, never()).record(any());
+    }
+
+    @Test
+    void theFhirSummaryIsABundleOfTheStoredResources() {
+        given().urlEncodingEnabled(false).auth().oauth2(CLINICIAN)
+                .queryParam("identifier", "https://fhir.nhs.uk/Id/nhs-number%7C" + nhsNumber)
+                .get(FHIR_SUMMARY).then().statusCode(200)
+                .contentType("application/fhir+json")
+                .body("resourceType", equalTo("Bundle")).body("type", equalTo("collection"))
+                .body("entry", hasSize(4))
+                .body("entry.resource.resourceType",
+                        org.hamcrest.Matchers.hasItems("Patient", "AllergyIntolerance", "MedicationStatement", "Condition"))
+                .body("entry.fullUrl", org.hamcrest.Matchers.hasItem("urn:uuid:" + items.get("allergies")));
+        given().urlEncodingEnabled(false).auth().oauth2(CLINICIAN).queryParam("identifier", "urn:other%7C1")
+                .get(FHIR_SUMMARY).then().statusCode(400)
+                .body("resourceType", equalTo("OperationOutcome"));
+    }
+
+    @Test
+    void unknownAndMalformedNhsNumbers() {
+        given().auth().oauth2(CLINICIAN).get("/api/records/9434765918/summary").then().statusCode(400)
+                .body("detail", containsString("Modulus 11"));
+        given().auth().oauth2(CLINICIAN).get("/api/records/" + TestNhsNumbers.next() + "/summary").then()
+                .statusCode(404).body("detail", equalTo("KMCR holds no record for this NHS number"));
+    }
+
+    @Test
+    void securedForPeopleInTheirRoles() {
+        given().get("/api/records/" + nhsNumber + "/summary").then().statusCode(401);
+        given().auth().oauth2(TestTokens.partner("partner-rkm-pas", "RKM"))
+                .get("/api/records/" + nhsNumber + "/summary").then().statusCode(403);
+        given().urlEncodingEnabled(false).auth().oauth2(TestTokens.user("ravi", "analyst", "QKM"))
+                .get(FHIR_SUMMARY).then().statusCode(403)
+                .body("resourceType", equalTo("OperationOutcome"));
+        given().auth().oauth2(TestTokens.patient("mary", nhsNumber)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Unconscious in ED")).post("/api/records/" + nhsNumber + "/break-glass")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void theServiceDatabaseRoleCanOnlyRead() {
+        for (String sql : new String[] {"UPDATE record.care_item SET status = 'x'", "DELETE FROM record.care_item",
+                "INSERT INTO record.care_item (id) VALUES (gen_random_uuid())"}) {
+            Throwable refused = assertThrows(Exception.class, () -> pool.query(sql).execute().await().indefinitely());
+            assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+        }
+        assertEquals(Boolean.TRUE, pool.query("SELECT count(*) > 0 FROM record.care_item").execute()
+                .await().indefinitely().iterator().next().getBoolean(0));
+    }
+}
