@@ -1,0 +1,148 @@
+package org.kmcr.systemtests.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kmcr.common.testing.PostgresDatabase;
+
+/**
+ * The whole system, for real: a fresh bootstrapped PostgreSQL database, Keycloak with the shipped realm, and the
+ * five services as packaged jars, each configured only through environment variables as in production.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final int KEYCLOAK_PORT = 8180;
+    public static final int KEYCLOAK_MANAGEMENT_PORT = 9000;
+    public static final String REALM_URL = "http://localhost:" + KEYCLOAK_PORT + "/realms/kmcr";
+
+    private final Path root;
+    private final Path logs;
+    private final PostgresDatabase database;
+    private final ManagedProcess keycloak;
+    private final Map<ServiceSpec, ManagedProcess> services = new LinkedHashMap<>();
+
+    private Stack(Path root, String databasePrefix) {
+        this.root = root;
+        this.logs = root.resolve("src/system-tests/target/stack-logs");
+        requireFreePorts();
+        this.database = PostgresDatabase.create(databasePrefix);
+        this.keycloak = keycloakProcess();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            services.put(spec, serviceProcess(spec));
+        }
+    }
+
+    /** Starts everything and returns once every part answers its readiness check. */
+    public static Stack start(String databasePrefix) {
+        Path root = Path.of(System.getProperty("kmcr.root", "../..")).toAbsolutePath().normalize();
+        Stack stack = new Stack(root, databasePrefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "kmcr-stack-stop"));
+        try {
+            stack.keycloak.start().awaitReady(Duration.ofMinutes(4));
+            stack.services.values().forEach(ManagedProcess::start);
+            stack.services.values().forEach(process -> process.awaitReady(Duration.ofMinutes(3)));
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public PostgresDatabase database() {
+        return database;
+    }
+
+    public ManagedProcess keycloak() {
+        return keycloak;
+    }
+
+    public ManagedProcess service(ServiceSpec spec) {
+        return services.get(spec);
+    }
+
+    public List<ManagedProcess> processes() {
+        List<ManagedProcess> all = new ArrayList<>();
+        all.add(keycloak);
+        all.addAll(services.values());
+        return all;
+    }
+
+    @Override
+    public synchronized void close() {
+        services.values().forEach(ManagedProcess::stop);
+        keycloak.stop();
+        try {
+            database.close();
+        } catch (RuntimeException e) {
+            // already dropped, or the server went away first
+        }
+    }
+
+    private ManagedProcess keycloakProcess() {
+        Path home = Path.of(System.getProperty("kmcr.keycloak.home",
+                root.resolve("src/system-tests/target/keycloak/keycloak-26.5.6").toString()));
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("Keycloak is not unpacked at " + home
+                    + "; build the system-tests module first (./mvnw verify unpacks it from Maven Central)");
+        }
+        try {
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(root.resolve("k8s/keycloak/kmcr-realm.json"), imports.resolve("kmcr-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ManagedProcess("keycloak",
+                List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + KEYCLOAK_PORT,
+                        "--http-management-port=" + KEYCLOAK_MANAGEMENT_PORT, "--import-realm",
+                        "--health-enabled=true", "--db=dev-mem"),
+                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m"),
+                home, logs.resolve("keycloak.log"),
+                URI.create("http://localhost:" + KEYCLOAK_MANAGEMENT_PORT + "/health/ready"));
+    }
+
+    private ManagedProcess serviceProcess(ServiceSpec spec) {
+        Path jar = root.resolve("src/" + spec.name() + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("The " + spec.name() + " service is not packaged at " + jar
+                    + "; run ./mvnw verify from the repository root");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
+        env.put("KMCR_DB_HOST", database.host());
+        env.put("KMCR_DB_PORT", String.valueOf(database.port()));
+        env.put("KMCR_DB_NAME", database.name());
+        env.put("KMCR_OIDC_URL", REALM_URL);
+        env.put("KMCR_IDENTITY_URL", ServiceSpec.IDENTITY.url());
+        env.put("KMCR_CONSENT_URL", ServiceSpec.CONSENT.url());
+        env.put("KMCR_AUDIT_URL", ServiceSpec.AUDIT.url());
+        return new ManagedProcess(spec.name(),
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                        "-XX:+UseSerialGC", "-jar", jar.toString()),
+                env, jar.getParent(), logs.resolve(spec.name() + ".log"),
+                URI.create(spec.url() + "/q/health/ready"));
+    }
+
+    private static void requireFreePorts() {
+        List<Integer> ports = new ArrayList<>(List.of(KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT));
+        ServiceSpec.ALL.forEach(spec -> ports.add(spec.port()));
+        for (int port : ports) {
+            try (ServerSocket ignored = new ServerSocket(port)) {
+                // free
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " is in use; stop whatever holds it "
+                        + "(another KMCR run?) and try again");
+            }
+        }
+    }
+}
