@@ -87,6 +87,10 @@ class FhirIngestResourceTest {
         assertEquals("Allergy to penicillin", row.getString(3));
         assertEquals("active", row.getString(4));
         assertEquals("allergies", row.getString(5));
+        String family = pool.preparedQuery("SELECT jsonb_typeof(resource) || ':' || (resource->'name'->0->>'family') "
+                + "FROM record.care_item WHERE source_identity_id = $1 AND resource_type = 'Patient'")
+                .execute(Tuple.of(sourceIdentityId)).await().indefinitely().iterator().next().getString(0);
+        assertEquals("object:Jones", family, "the FHIR resource is stored as a JSON object");
         verify(identity).resolve(argThat(p -> p.sourceOrg().equals("RKM") && p.nhsNumber().equals(nhsNumber)
                 && p.demographics().family().equals("Jones") && p.demographics().postcode().equals("KM1 2AB")));
         verify(consent).recordRelationship(argThat(r -> r.orgCode().equals("K81001")

@@ -59,6 +59,6 @@ public class CareItem {
     /** KMCR's version of this item: 1 when first stored, one more at each change. */
     public int version;
     /** The FHIR resource as stored (jsonb), read and written as text so it is streamed, not re-serialised. */
-    @ColumnTransformer(read = "resource::text", write = "?::jsonb")
+    @ColumnTransformer(read = "resource::text", write = "CAST(CAST(? AS text) AS jsonb)")
     public String resource;
 }

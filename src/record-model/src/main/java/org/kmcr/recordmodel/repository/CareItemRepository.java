@@ -15,7 +15,8 @@ public class CareItemRepository implements PanacheRepositoryBase<CareItem, UUID>
 
     /**
      * One atomic statement, safe under concurrent deliveries of the same item: insert, or update when the
-     * content differs from what is stored; an identical re-delivery changes nothing.
+     * content differs from what is stored; an identical re-delivery changes nothing. The resource is bound as
+     * text and then cast: bound straight to jsonb, the client would store it as one JSON string.
      */
     private static final String UPSERT = """
             INSERT INTO record.care_item AS c (id, source_identity_id, category, resource_type, status,
@@ -23,7 +24,7 @@ public class CareItemRepository implements PanacheRepositoryBase<CareItem, UUID>
                 source_version, content_hash, recorded_at, received_at, updated_at, version, resource)
             VALUES (:id, :sourceIdentityId, :category, :resourceType, :status, :codeSystem, :code, :display,
                 :effectiveAt, :confidentiality, :sourceOrg, :sourceSystem, :sourceId, :sourceVersion, :contentHash,
-                :recordedAt, :receivedAt, :receivedAt, 1, CAST(:resource AS jsonb))
+                :recordedAt, :receivedAt, :receivedAt, 1, CAST(CAST(:resource AS text) AS jsonb))
             ON CONFLICT ON CONSTRAINT care_item_source_key DO UPDATE SET
                 source_identity_id = EXCLUDED.source_identity_id, category = EXCLUDED.category,
                 status = EXCLUDED.status, code_system = EXCLUDED.code_system, code = EXCLUDED.code,

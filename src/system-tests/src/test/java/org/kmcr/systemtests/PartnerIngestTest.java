@@ -1,0 +1,61 @@
+package org.kmcr.systemtests;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.kmcr.systemtests.SystemUnderTest.as;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kmcr.common.testing.TestNhsNumbers;
+import org.kmcr.systemtests.stack.DemoRegion;
+import org.kmcr.systemtests.stack.ServiceSpec;
+
+/** Step 1-2: a partner system posts FHIR bundles with its client credentials. */
+class PartnerIngestTest {
+
+    @Test
+    void aPartnerPostsABundleAndPostingItAgainChangesNothing() {
+        String token = SystemUnderTest.KEYCLOAK.clientCredentials(DemoRegion.GP_SYSTEM);
+        String bundle = SystemUnderTest.summaryBundle(TestNhsNumbers.next(), DemoRegion.GP_PRACTICE);
+        as(ServiceSpec.INGEST, token).contentType("application/fhir+json").body(bundle).post("/fhir/r4").then()
+                .statusCode(200).body("type", equalTo("transaction-response"))
+                .body("entry.response.status", equalTo(List.of("201 Created", "201 Created", "201 Created", "201 Created")));
+        as(ServiceSpec.INGEST, token).contentType("application/fhir+json").body(bundle).post("/fhir/r4").then()
+                .statusCode(200)
+                .body("entry.response.status", equalTo(List.of("200 OK", "200 OK", "200 OK", "200 OK")))
+                .body("entry.response.location", everyItem(org.hamcrest.Matchers.endsWith("/_history/1")));
+    }
+
+    @Test
+    void aBadNhsNumberIsRejectedWithAClearMessage() {
+        String bundle = SystemUnderTest.summaryBundle("9434765918", DemoRegion.GP_PRACTICE);
+        as(ServiceSpec.INGEST, SystemUnderTest.KEYCLOAK.clientCredentials(DemoRegion.TRUST_PAS))
+                .contentType("application/fhir+json").body(bundle).post("/fhir/r4").then()
+                .statusCode(422).contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].diagnostics",
+                        equalTo("NHS number fails the Modulus 11 check: the check digit (last digit) does not match"))
+                .body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource.identifier"));
+    }
+
+    @Test
+    void onlyPartnerSystemsWithAValidTokenMaySend() {
+        String bundle = SystemUnderTest.summaryBundle(TestNhsNumbers.next(), DemoRegion.GP_PRACTICE);
+        as(ServiceSpec.INGEST, null).contentType("application/fhir+json").body(bundle).post("/fhir/r4").then()
+                .statusCode(401).body("resourceType", equalTo("OperationOutcome"));
+        as(ServiceSpec.INGEST, SystemUnderTest.KEYCLOAK.login(DemoRegion.GP_CLINICIAN))
+                .contentType("application/fhir+json").body(bundle).post("/fhir/r4").then().statusCode(403);
+        as(ServiceSpec.INGEST, "not-a-token").contentType("application/fhir+json").body(bundle).post("/fhir/r4")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void everyServiceRefusesCallsWithoutAToken() {
+        as(ServiceSpec.IDENTITY, null).get("/api/persons?nhsNumber=9990000018").then().statusCode(401);
+        as(ServiceSpec.CONSENT, null).get("/api/sharing-partners").then().statusCode(401);
+        as(ServiceSpec.AUDIT, null).get("/api/audit-verification").then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+        as(ServiceSpec.RECORD, null).get("/api/records/9990000018/summary").then().statusCode(401);
+    }
+}
