@@ -12,6 +12,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -37,6 +38,13 @@ public class AuditEventResource {
     public Uni<Response> append(@Valid @NotNull AuditEvent event) {
         return service.append(event).map(receipt -> Response
                 .created(URI.create("/api/audit-events/" + receipt.sequence())).entity(receipt).build());
+    }
+
+    @GET
+    @Path("/{sequence}")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    public Uni<AuditEntryView> get(@PathParam("sequence") long sequence) {
+        return service.entry(sequence).map(AuditEntryView::of);
     }
 
     @GET

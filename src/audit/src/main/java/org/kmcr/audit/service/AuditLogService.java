@@ -11,6 +11,7 @@ import org.kmcr.audit.model.AuditEntry;
 import org.kmcr.audit.repository.AuditEntryRepository;
 import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.AuditReceipt;
+import org.kmcr.common.problem.ProblemException;
 
 /** Appends to and verifies the hash-chained audit log. */
 @ApplicationScoped
@@ -42,6 +43,17 @@ public class AuditLogService {
     @WithSession
     public Uni<ChainVerification> verify() {
         return verifyFrom(0, ChainHash.GENESIS, 0);
+    }
+
+    /** One entry by its place in the chain; 404 when there is none. */
+    @WithSession
+    public Uni<AuditEntry> entry(long sequence) {
+        return repository.findById(sequence).map(entry -> {
+            if (entry == null) {
+                throw ProblemException.notFound("There is no audit entry " + sequence);
+            }
+            return entry;
+        });
     }
 
     /** Entries about one person, newest first, for the person themself or a privacy officer. */

@@ -87,6 +87,17 @@ class AuditEventResourceTest {
     }
 
     @Test
+    void theLocationOfAnAppendedEventAnswers() {
+        String location = given().auth().oauth2(SERVICE).contentType(ContentType.JSON)
+                .body(event(UUID.randomUUID(), TestNhsNumbers.next(), "relationship", null))
+                .post("/api/audit-events").then().statusCode(201).extract().header("Location");
+        given().auth().oauth2(PRIVACY_OFFICER).get(location).then().statusCode(200)
+                .body("actorName", equalTo("Dr Tom Reed"));
+        given().auth().oauth2(PRIVACY_OFFICER).get("/api/audit-events/999999999").then().statusCode(404);
+        given().auth().oauth2(SERVICE).get(location).then().statusCode(403);
+    }
+
+    @Test
     void citizenSeesWhoAccessedTheirOwnRecordOnly() {
         String mine = TestNhsNumbers.next();
         String someoneElses = TestNhsNumbers.next();

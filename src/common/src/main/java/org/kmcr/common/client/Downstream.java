@@ -13,15 +13,21 @@ public final class Downstream {
     private Downstream() {
     }
 
-    /** Any failure of the named service becomes a 503 whose detail says what could not be done. */
+    /**
+     * A failure of the named service becomes a 503 (it could not be reached or failed) whose detail says what
+     * could not be done, or a 502 when it refused our request: a fault in KMCR, not in the caller's request.
+     */
     public static Function<Throwable, Throwable> unavailable(String service, String consequence) {
         return failure -> {
             if (failure instanceof ProblemException) {
                 return failure;
             }
-            String status = failure instanceof WebApplicationException web
-                    ? String.valueOf(web.getResponse().getStatus()) : failure.getClass().getSimpleName();
-            LOG.warnf("Call to %s failed: %s", service, status);
+            int status = failure instanceof WebApplicationException web ? web.getResponse().getStatus() : 0;
+            LOG.warnf("Call to %s failed: %s", service, status == 0 ? failure.getClass().getSimpleName() : status);
+            if (status >= 400 && status < 500) {
+                return new ProblemException(502, "Bad gateway", "The " + service + " service refused KMCR's request, "
+                        + "so " + consequence + ". This is a fault in KMCR; it has been logged.");
+            }
             return ProblemException.unavailable("The " + service + " service is unavailable, so " + consequence
                     + ". Try again shortly.");
         };

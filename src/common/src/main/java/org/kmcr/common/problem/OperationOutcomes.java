@@ -15,9 +15,12 @@ public final class OperationOutcomes {
     }
 
     public static Map<String, Object> of(Problem problem) {
-        List<Map<String, Object>> issues = problem.errors() == null || problem.errors().isEmpty()
-                ? List.of(issue(problem.status(), problem.detail(), null))
-                : problem.errors().stream().map(e -> issue(problem.status(), e.message(), e.field())).toList();
+        List<Map<String, Object>> issues = new java.util.ArrayList<>();
+        if (problem.errors() != null) {
+            problem.errors().forEach(e -> issues.add(issue(problem.status(), e.message(), e.field())));
+        }
+        // the overall detail comes last: the field issues are what a sender fixes first
+        issues.add(issue(problem.status(), problem.detail(), null));
         return Map.of("resourceType", "OperationOutcome", "issue", issues);
     }
 

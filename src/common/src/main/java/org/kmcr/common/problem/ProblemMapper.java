@@ -57,8 +57,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        // Log the type and where it happened, never the request content
-        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        // Log the type and where it happened, never the request content or identifiers in the path
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath().replaceAll("\\d{6,}", "***"));
         return respond(new Problem(null, "Internal server error", 500,
                 "The request could not be completed; the error has been logged", null, List.of()), uri);
     }

@@ -73,6 +73,10 @@ public class BundleReader {
         int patientIndex = patientIndexes.get(0);
         Patient patient = (Patient) bundle.getEntry().get(patientIndex).getResource();
         String nhsNumber = nhsNumber(patient, patientIndex, errors);
+        if (patient.getIdElement().getIdPart() == null) {
+            errors.add(new FieldError(at(patientIndex) + ".resource.id",
+                    "The Patient needs the source system's own id for the patient"));
+        }
         Set<String> patientRefs = referencesTo(bundle.getEntry().get(patientIndex));
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             checkEntry(bundle.getEntry().get(i).getResource(), i, patientRefs, errors);

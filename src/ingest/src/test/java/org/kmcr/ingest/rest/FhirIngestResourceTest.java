@@ -137,6 +137,7 @@ class FhirIngestResourceTest {
                 .body("issue[0].diagnostics", equalTo(
                         "NHS number fails the Modulus 11 check: the check digit (last digit) does not match"))
                 .body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource.identifier"))
+                .body("issue[-1].diagnostics", containsString("kept as dead letter"))
                 .extract().path("issue[0].diagnostics");
         assertEquals(0, itemCount());
         given().auth().oauth2(HOSPITAL).get("/api/dead-letters").then().statusCode(200)
@@ -187,6 +188,17 @@ class FhirIngestResourceTest {
         given().auth().oauth2(HOSPITAL).get("/api/dead-letters/" + id).then().body("state", equalTo("replayed"))
                 .body("attempts", equalTo(2));
         given().auth().oauth2(HOSPITAL).post("/api/dead-letters/" + id + "/replay").then().statusCode(409);
+    }
+
+    @Test
+    void theServiceDatabaseRoleCanNeitherDeleteItemsNorTouchOtherSchemas() {
+        for (String sql : new String[] {"DELETE FROM record.care_item", "DELETE FROM ingest.dead_letter",
+                "SELECT count(*) FROM audit.audit_entry", "CREATE TABLE record.extra (id int)"}) {
+            Throwable refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> pool.query(sql).execute().await().indefinitely(), sql);
+            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("permission denied")
+                    || refused.getMessage().contains("does not exist"), refused.getMessage());
+        }
     }
 
     @Test

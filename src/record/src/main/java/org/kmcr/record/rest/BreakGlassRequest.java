@@ -1,10 +1,11 @@
 package org.kmcr.record.rest;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 /** An emergency access: the reason is mandatory and is shown to the privacy officer who reviews it. */
 public record BreakGlassRequest(
-        @NotBlank(message = "state why you need this record without a care relationship")
-        @Size(min = 10, max = 1000, message = "the reason must be between 10 and 1000 characters") String reason) {
+        @NotNull(message = "state why you need this record without a care relationship")
+        @Pattern(regexp = "(?s)\\s*\\S.{8,998}\\S\\s*",
+                message = "the reason must be between 10 and 1000 characters") String reason) {
 }

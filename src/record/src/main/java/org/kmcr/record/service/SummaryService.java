@@ -49,7 +49,7 @@ public class SummaryService {
         NhsNumber nhsNumber = parse(nhsNumberText);
         return identity.findByNhsNumber(nhsNumber.value()).chain(person -> {
             if (person == null) {
-                throw ProblemException.notFound("KMCR holds no record for this NHS number");
+                return notFound(caller, nhsNumber, action);
             }
             AccessRequest request = new AccessRequest(person.personId(), nhsNumber.value(),
                     AccessRequest.DIRECT_CARE, CallerDetails.of(caller), breakGlassReason);
@@ -62,13 +62,23 @@ public class SummaryService {
     private Uni<Disclosure> permitted(Caller caller, PersonIdentities person, AccessDecision decision, String action,
             String breakGlassReason) {
         return reader.items(person.sourceIdentityIds(), decision.categories()).chain(items -> audit
-                .record(event(caller, person, decision, action, "permitted", breakGlassReason, shown(items)))
+                .record(event(caller, person, decision.basis(), action, "permitted", breakGlassReason, shown(items)))
                 .onFailure().transform(Downstream.unavailable("audit", "nothing was disclosed"))
                 .map(receipt -> new Disclosure(person, decision, receipt, items)));
     }
 
+    /** A search that found nobody is audited too: it tells the caller that KMCR holds no record. */
+    private Uni<Disclosure> notFound(Caller caller, NhsNumber nhsNumber, String action) {
+        PersonIdentities nobody = new PersonIdentities(null, nhsNumber.value(), List.of());
+        return audit.record(event(caller, nobody, null, action, "not-found", null, List.of()))
+                .onFailure().transform(Downstream.unavailable("audit", "the request could not be handled"))
+                .map(receipt -> {
+                    throw ProblemException.notFound("KMCR holds no record for this NHS number");
+                });
+    }
+
     private Uni<Disclosure> denied(Caller caller, PersonIdentities person, AccessDecision decision, String action) {
-        return audit.record(event(caller, person, decision, action, "denied", null, List.of()))
+        return audit.record(event(caller, person, decision.basis(), action, "denied", null, List.of()))
                 .onFailure().transform(Downstream.unavailable("audit", "the request could not be handled"))
                 .map(receipt -> {
                     throw ProblemException.forbidden(decision.reason());
@@ -80,12 +90,12 @@ public class SummaryService {
         return items.stream().map(item -> item.category).distinct().sorted().toList();
     }
 
-    static AuditEvent event(Caller caller, PersonIdentities person, AccessDecision decision, String action,
+    static AuditEvent event(Caller caller, PersonIdentities person, String basis, String action,
             String outcome, String breakGlassReason, List<String> categories) {
         return new AuditEvent(UUID.randomUUID(), Instant.now(), action, outcome,
                 new AuditEvent.Actor(caller.userId(), caller.displayName(), caller.primaryRole(), caller.orgCode(),
                         caller.roleProfileId(), caller.roleCode(), caller.clientId()),
-                AccessRequest.DIRECT_CARE, decision.basis(), breakGlassReason, person.personId(),
+                AccessRequest.DIRECT_CARE, basis, breakGlassReason, person.personId(),
                 person.nhsNumber(), categories);
     }
 

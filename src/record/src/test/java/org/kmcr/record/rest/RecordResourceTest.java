@@ -142,6 +142,9 @@ class RecordResourceTest {
                 .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(400)
                 .body("errors[0].field", equalTo("reason"))
                 .body("errors[0].message", equalTo("the reason must be between 10 and 1000 characters"));
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body(Map.of("reason", "   because      "))
+                .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
         verify(consent, never()).decide(any());
     }
 
@@ -185,6 +188,7 @@ class RecordResourceTest {
                 .body("detail", containsString("Modulus 11"));
         given().auth().oauth2(CLINICIAN).get("/api/records/" + TestNhsNumbers.next() + "/summary").then()
                 .statusCode(404).body("detail", equalTo("KMCR holds no record for this NHS number"));
+        verify(audit).record(argThat(e -> e.outcome().equals("not-found") && e.subjectPersonId() == null));
     }
 
     @Test
