@@ -25,6 +25,7 @@ public final class ManagedProcess {
     private final Path log;
     private final URI readiness;
     private Process process;
+    private Instant startedAt;
     private Duration startUpTime;
 
     public ManagedProcess(String name, List<String> command, Map<String, String> environment, Path workingDirectory,
@@ -42,10 +43,12 @@ public final class ManagedProcess {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectErrorStream(true).redirectOutput(startUpTime == null && process == null
+                    .redirectErrorStream(true).redirectOutput(process == null
                             ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
+            startedAt = Instant.now();
+            startUpTime = null;
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
@@ -54,14 +57,13 @@ public final class ManagedProcess {
 
     /** Waits until the readiness URL answers 200; fails with the end of the log if the process dies or times out. */
     public ManagedProcess awaitReady(Duration timeout) {
-        Instant started = Instant.now();
-        Instant deadline = started.plus(timeout);
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + tail());
             }
             if (answers()) {
-                startUpTime = Duration.between(started, Instant.now());
+                startUpTime = Duration.between(startedAt, Instant.now());
                 return this;
             }
             sleep(250);
@@ -89,7 +91,7 @@ public final class ManagedProcess {
         return name;
     }
 
-    /** How long the process took from start to ready, the last time it started. */
+    /** How long the process took from start to answering its readiness check, the last time it started. */
     public Duration startUpTime() {
         return startUpTime;
     }

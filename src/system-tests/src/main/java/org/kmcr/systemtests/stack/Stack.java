@@ -32,7 +32,7 @@ public final class Stack implements AutoCloseable {
 
     private Stack(Path root, String databasePrefix) {
         this.root = root;
-        this.logs = root.resolve("src/system-tests/target/stack-logs");
+        this.logs = root.resolve("src/system-tests/target/stack-logs/" + databasePrefix);
         requireFreePorts();
         this.database = PostgresDatabase.create(databasePrefix);
         this.keycloak = keycloakProcess();

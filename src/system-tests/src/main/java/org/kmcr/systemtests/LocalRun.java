@@ -1,0 +1,49 @@
+package org.kmcr.systemtests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.kmcr.systemtests.demo.DemoData;
+import org.kmcr.systemtests.demo.DemoGuide;
+import org.kmcr.systemtests.demo.DemoLoader;
+import org.kmcr.systemtests.demo.DemoPerson;
+import org.kmcr.systemtests.stack.Keycloak;
+import org.kmcr.systemtests.stack.KmcrClient;
+import org.kmcr.systemtests.stack.Stack;
+
+/**
+ * {@code ./mvnw verify -Prun}: the whole system on this machine with the demo region loaded, until Ctrl-C
+ * (the stack's shutdown hook then stops the services, Keycloak and the database).
+ */
+public final class LocalRun {
+
+    static final int DEMO_PEOPLE = 40;
+    static final long DEMO_SEED = 20260101L;
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        System.out.println("Starting KMCR: PostgreSQL, Keycloak and the five services (a minute or two) ...");
+        Stack stack = Stack.start("kmcr_demo");
+        // one person more than is loaded: the one the printed curl command posts
+        List<DemoPerson> people = DemoData.generate(DEMO_PEOPLE + 1, DEMO_SEED);
+        List<DemoPerson> loaded = people.subList(0, DEMO_PEOPLE);
+        DemoLoader.LoadSummary summary = DemoLoader.load(stack, new Keycloak(Stack.REALM_URL), new KmcrClient(),
+                loaded);
+
+        DemoPerson.Submission example = people.get(DEMO_PEOPLE).submissions().get(0);
+        Path root = Path.of(System.getProperty("kmcr.root", "../..")).toAbsolutePath().normalize();
+        Path exampleBundle = root.resolve("src/system-tests/target/demo/example-bundle.json");
+        Files.createDirectories(exampleBundle.getParent());
+        Files.writeString(exampleBundle, example.bundleJson());
+
+        System.out.println(DemoGuide.text(loaded, summary, exampleBundle, example.senderClientId()));
+        System.out.println("==================================================================");
+        System.out.println("  KMCR is running. Press Ctrl-C to stop everything.");
+        System.out.println("==================================================================");
+        new CountDownLatch(1).await();
+    }
+}

@@ -1,0 +1,88 @@
+package org.kmcr.systemtests.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A fixed number of GET requests shared by a fixed number of virtual users (threads), each sending its next
+ * request as soon as the previous one is answered; the targets are taken in turn. Any answer other than 200
+ * fails the run.
+ */
+final class ReadLoad implements AutoCloseable {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final int virtualUsers;
+    private final ExecutorService pool;
+
+    ReadLoad(int virtualUsers) {
+        this.virtualUsers = virtualUsers;
+        this.pool = Executors.newFixedThreadPool(virtualUsers);
+    }
+
+    Result run(List<URI> targets, String token, String accept, int requests) throws InterruptedException {
+        long[] latencies = new long[requests];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<String> failure = new AtomicReference<>();
+        List<Callable<Void>> users = new ArrayList<>();
+        for (int user = 0; user < virtualUsers; user++) {
+            users.add(() -> {
+                int i = next.getAndIncrement();
+                while (i < requests && failure.get() == null) {
+                    latencies[i] = timedGet(targets.get(i % targets.size()), token, accept, failure);
+                    i = next.getAndIncrement();
+                }
+                return null;
+            });
+        }
+        long started = System.nanoTime();
+        pool.invokeAll(users);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+        return new Result(LatencyStats.ofNanos(latencies), requests / seconds);
+    }
+
+    private long timedGet(URI target, String token, String accept, AtomicReference<String> failure) {
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build();
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long elapsed = System.nanoTime() - sent;
+            if (response.statusCode() != 200) {
+                failure.compareAndSet(null, "GET " + target + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return elapsed;
+        } catch (IOException e) {
+            failure.compareAndSet(null, "GET " + target + " failed: " + e);
+            return System.nanoTime() - sent;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, "interrupted");
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** Latencies and throughput (requests per second of wall-clock time) of one run. */
+    record Result(LatencyStats latency, double perSecond) {
+    }
+}

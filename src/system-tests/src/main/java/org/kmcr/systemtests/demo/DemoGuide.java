@@ -1,0 +1,115 @@
+package org.kmcr.systemtests.demo;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.kmcr.systemtests.stack.DemoRegion;
+import org.kmcr.systemtests.stack.Keycloak;
+import org.kmcr.systemtests.stack.ServiceSpec;
+import org.kmcr.systemtests.stack.Stack;
+
+/** What the local run prints once the demo region is loaded: where everything is, who to log in as, what to try. */
+public final class DemoGuide {
+
+    private static final String TOKEN_URL = Stack.REALM_URL + "/protocol/openid-connect/token";
+    private static final String TAKE_ACCESS_TOKEN = " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }";
+
+    private DemoGuide() {
+    }
+
+    public static String text(List<DemoPerson> people, DemoLoader.LoadSummary loaded, Path exampleBundle,
+            String exampleSender) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nDemo data loaded: ").append(loaded).append("\n\nServices\n");
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            out.append(String.format("  %-9s %s   OpenAPI %s/q/openapi   health %s/q/health%n", service.name(),
+                    service.url(), service.url(), service.url()));
+        }
+        out.append("\nKeycloak  http://localhost:").append(Stack.KEYCLOAK_PORT).append("   realm ")
+                .append(Stack.REALM_URL).append("\n  admin console http://localhost:").append(Stack.KEYCLOAK_PORT)
+                .append("/admin/   user admin, password admin (local only)\n");
+        appendLogins(out);
+        appendPeople(out, people);
+        appendCommands(out, exampleBundle, exampleSender);
+        return out.toString();
+    }
+
+    private static void appendLogins(StringBuilder out) {
+        out.append("\nDemo logins: password \"").append(Keycloak.DEMO_PASSWORD)
+                .append("\" for every user (demo only, never in production)\n");
+        out.append("  | user               | role            | organisation                       | can see |\n");
+        out.append("  |--------------------|-----------------|------------------------------------|---------|\n");
+        login(out, DemoRegion.GP_CLINICIAN, "clinician", "K81001 Kingsmere Medical Centre",
+                "everyone registered at K81001 (demographics, allergies, medications, conditions)");
+        login(out, DemoRegion.HOSPITAL_CLINICIAN, "clinician", "RKM Kingsmere University Hospitals",
+                "people 1-5 (care team); anyone else only by breaking glass, reviewed");
+        login(out, DemoRegion.SOCIAL_WORKER, "social-worker", "KMSC1 Kingsmere Council ASC",
+                "people 2-4 (allocations): demographics, allergies, conditions; no medications");
+        login(out, DemoRegion.OUTSIDER_CLINICIAN, "clinician", "Y09999 (not a sharing partner)",
+                "nothing, not even by breaking glass");
+        login(out, DemoRegion.PRIVACY_OFFICER, "privacy-officer", "QKM Kingsmere ICB",
+                "no records; partners, relationships, break-glass reviews, the audit log");
+        login(out, DemoRegion.ANALYST, "analyst", "QKM Kingsmere ICB",
+                "nothing identifiable (analytics not built yet)");
+        login(out, DemoRegion.CITIZEN, "patient", "Mary Jones, " + DemoRegion.CITIZEN_NHS_NUMBER,
+                "her own record and who accessed it");
+    }
+
+    private static void login(StringBuilder out, String user, String role, String organisation, String canSee) {
+        out.append(String.format("  | %-18s | %-15s | %-34s | %s |%n", user, role, organisation, canSee));
+    }
+
+    private static void appendPeople(StringBuilder out, List<DemoPerson> people) {
+        out.append("\nDemo people (synthetic; ").append(people.size()).append(" loaded, the first six here)\n");
+        for (int index = 0; index < Math.min(6, people.size()); index++) {
+            DemoPerson person = people.get(index);
+            out.append(String.format("  %d  %s  %-22s GP %s  %d bundle(s)%s%n", index, person.nhsNumber(),
+                    person.name(), person.gpPractice(), person.submissions().size(), relationships(index)));
+        }
+    }
+
+    private static String relationships(int index) {
+        String relationships = (DemoLoader.TRUST_CARE_TEAM.contains(index) ? "  RKM care team" : "")
+                + (DemoLoader.SOCIAL_CARE_ALLOCATIONS.contains(index) ? "  KMSC1 allocation" : "");
+        return index == 0 ? "  the demo citizen" : relationships;
+    }
+
+    private static void appendCommands(StringBuilder out, Path exampleBundle, String exampleSender) {
+        String citizen = DemoRegion.CITIZEN_NHS_NUMBER;
+        String record = ServiceSpec.RECORD.url();
+        out.append("\nTry it (bash or zsh, curl only). First paste these two helpers, which print an access token:\n")
+                .append("  kmcr_token() { curl -s -d grant_type=password -d client_id=kmcr-cli -d username=\"$1\" ")
+                .append("-d password=").append(Keycloak.DEMO_PASSWORD).append(' ').append(TOKEN_URL)
+                .append(TAKE_ACCESS_TOKEN).append('\n')
+                .append("  partner_token() { curl -s -d grant_type=client_credentials -d client_id=\"$1\" ")
+                .append("-d client_secret=\"$1-demo-secret\" ").append(TOKEN_URL).append(TAKE_ACCESS_TOKEN)
+                .append("\n\n1. A partner system posts a FHIR bundle about a new (synthetic) person:\n")
+                .append("  curl -s -X POST -H \"Authorization: Bearer $(partner_token ").append(exampleSender)
+                .append(")\" -H 'Content-Type: application/fhir+json' --data-binary @").append(exampleBundle)
+                .append(' ').append(ServiceSpec.INGEST.url()).append("/fhir/r4\n")
+                .append("\n2. The GP reads the citizen's summary (consent decides, audit records it):\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token gp.clinician)\" ").append(record)
+                .append("/api/records/").append(citizen).append("/summary\n")
+                .append("   and the same as a FHIR Bundle (the | of the identifier written %7C):\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token gp.clinician)\" '").append(record)
+                .append("/fhir/r4/Patient/$summary?identifier=https://fhir.nhs.uk/Id/nhs-number%7C").append(citizen)
+                .append("'\n")
+                .append("\n3. The hospital clinician has no relationship with her, so is refused (403) ...\n")
+                .append("  curl -s -w '\\nHTTP %{http_code}\\n' -H \"Authorization: Bearer $(kmcr_token ")
+                .append("hospital.clinician)\" ").append(record).append("/api/records/").append(citizen)
+                .append("/summary\n")
+                .append("   ... and breaks glass with a reason (a privacy officer will review it):\n")
+                .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token hospital.clinician)\" ")
+                .append("-H 'Content-Type: application/json' ")
+                .append("-d '{\"reason\":\"Admitted unconscious to ED, need allergies and medications\"}' ")
+                .append(record).append("/api/records/").append(citizen).append("/break-glass\n")
+                .append("\n4. The citizen sees who accessed her record:\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token citizen)\" ")
+                .append(ServiceSpec.AUDIT.url()).append("/api/me/record-accesses\n")
+                .append("\n5. The privacy officer sees the break-glass review queue and checks the audit chain:\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
+                .append(ServiceSpec.CONSENT.url()).append("/api/break-glass-reviews\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
+                .append(ServiceSpec.AUDIT.url()).append("/api/audit-verification\n")
+                .append("\nResponses are JSON on one line; add  | python3 -m json.tool  to read them.\n");
+    }
+}
