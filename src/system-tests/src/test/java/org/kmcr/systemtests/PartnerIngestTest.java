@@ -5,7 +5,11 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.kmcr.systemtests.SystemUnderTest.as;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.systemtests.stack.DemoRegion;
@@ -37,6 +41,28 @@ class PartnerIngestTest {
                 .body("issue[0].diagnostics",
                         equalTo("NHS number fails the Modulus 11 check: the check digit (last digit) does not match"))
                 .body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource.identifier"));
+    }
+
+    @Test
+    void anOrganisationWhoseAgreementIsWithdrawnCanNoLongerSend() {
+        String privacyOfficer = SystemUnderTest.KEYCLOAK.login(DemoRegion.PRIVACY_OFFICER);
+        DemoRegion.Partner trust = DemoRegion.PARTNERS.get(0);
+        Map<String, Object> agreement = new HashMap<>(Map.of("name", trust.name(), "kind", trust.kind(),
+                "agreementSignedOn", "2026-01-01"));
+        agreement.put("withdrawnOn", LocalDate.now(ZoneId.of("Europe/London")).toString());
+        as(ServiceSpec.CONSENT, privacyOfficer).contentType("application/json").body(agreement)
+                .put("/api/sharing-partners/" + trust.odsCode()).then().statusCode(200);
+        try {
+            as(ServiceSpec.INGEST, SystemUnderTest.KEYCLOAK.clientCredentials(DemoRegion.TRUST_PAS))
+                    .contentType("application/fhir+json")
+                    .body(SystemUnderTest.summaryBundle(TestNhsNumbers.next(), DemoRegion.GP_PRACTICE))
+                    .post("/fhir/r4").then().statusCode(403)
+                    .body("issue[0].diagnostics", startsWith(trust.odsCode() + " is not a sharing partner"));
+        } finally {
+            agreement.remove("withdrawnOn");
+            as(ServiceSpec.CONSENT, privacyOfficer).contentType("application/json").body(agreement)
+                    .put("/api/sharing-partners/" + trust.odsCode()).then().statusCode(200);
+        }
     }
 
     @Test

@@ -2,8 +2,10 @@ package org.kmcr.common.consent;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -16,6 +18,10 @@ interface ConsentApi {
     @POST
     @Path("/access-decisions")
     Uni<AccessDecision> decide(AccessRequest request);
+
+    @GET
+    @Path("/sharing-partners/{odsCode}")
+    Uni<SharingPartner> sharingPartner(@PathParam("odsCode") String odsCode);
 
     @POST
     @Path("/relationships")

@@ -27,6 +27,16 @@ public class ConsentClient {
                 .onFailure().transform(Downstream.unavailable("consent", "access could not be decided"));
     }
 
+    /** Whether the organisation's joint controllers' agreement is in force today: only partners share. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Boolean> isSharingPartner(String odsCode) {
+        return api.sharingPartner(odsCode).map(SharingPartner::inForce)
+                .onFailure(Downstream::isNotFound).recoverWithItem(false)
+                .onFailure().transform(Downstream.unavailable("consent", "the sender could not be checked"));
+    }
+
     /** Records (idempotently) a relationship such as a GP registration. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200)

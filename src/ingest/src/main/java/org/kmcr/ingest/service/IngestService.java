@@ -57,14 +57,27 @@ public class IngestService {
         this.deadLetters = deadLetters;
     }
 
-    /** Processes a bundle and returns the transaction-response JSON; on failure keeps it as a dead letter. */
+    /**
+     * Processes a bundle and returns the transaction-response JSON; on failure keeps it as a dead letter.
+     * Only sharing partners may send: another organisation's bundle is refused and not kept.
+     */
     public Uni<String> submit(Sender sender, String bundleJson) {
         Instant receivedAt = Instant.now();
-        return process(sender, bundleJson, receivedAt).onFailure().recoverWithUni(failure -> {
+        return requirePartner(sender).chain(() -> process(sender, bundleJson, receivedAt)
+                .onFailure().recoverWithUni(failure -> {
             ProblemException problem = asProblem(failure);
             return deadLetters.keep(sender, FHIR_JSON, bundleJson, problem, receivedAt)
                     .chain(id -> Uni.createFrom().<String>failure(withDeadLetter(problem, id)));
-        });
+        }));
+    }
+
+    private Uni<Void> requirePartner(Sender sender) {
+        return consent.isSharingPartner(sender.orgCode()).invoke(partner -> {
+            if (!partner) {
+                throw ProblemException.forbidden(sender.orgCode() + " is not a sharing partner: KMCR accepts "
+                        + "records only from organisations whose joint controllers' agreement is in force");
+            }
+        }).replaceWithVoid();
     }
 
     /** Processes a dead letter again, as its original sender; it stays open, with the new problem, if it fails. */
@@ -74,7 +87,7 @@ public class IngestService {
                 throw new ProblemException(409, "Conflict", "Dead letter " + deadLetterId + " was already replayed");
             }
             Sender sender = new Sender(letter.sourceOrg, letter.sourceSystem);
-            return process(sender, letter.payload, Instant.now())
+            return requirePartner(sender).chain(() -> process(sender, letter.payload, Instant.now()))
                     .call(() -> deadLetters.recordReplay(deadLetterId, null))
                     .onFailure().recoverWithUni(failure -> {
                         ProblemException problem = asProblem(failure);

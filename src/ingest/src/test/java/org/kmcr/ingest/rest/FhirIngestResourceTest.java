@@ -56,6 +56,7 @@ class FhirIngestResourceTest {
         doAnswer(call -> Uni.createFrom().item(new ResolvedIdentity(sourceIdentityId, personId,
                 call.getArgument(0, SourcePatient.class).nhsNumber(), "nhs-number"))).when(identity).resolve(any());
         doReturn(Uni.createFrom().voidItem()).when(consent).recordRelationship(any());
+        doReturn(Uni.createFrom().item(true)).when(consent).isSharingPartner(any());
     }
 
     static ValidatableResponse post(String token, String bundle) {
@@ -144,6 +145,16 @@ class FhirIngestResourceTest {
                 .body("status", hasItem(422))
                 .body("error", hasItem(containsString("Modulus 11")));
         org.junit.jupiter.api.Assertions.assertNotNull(deadLetter);
+    }
+
+    @Test
+    void anOrganisationOutsideTheAgreementCannotSend() {
+        doReturn(Uni.createFrom().item(false)).when(consent).isSharingPartner("RKM");
+        post(HOSPITAL, TestBundles.summary(TestNhsNumbers.next(), TestBundles.newPatientId())).statusCode(403)
+                .body("issue[0].code", equalTo("forbidden"))
+                .body("issue[0].diagnostics", containsString("RKM is not a sharing partner"));
+        assertEquals(0, itemCount());
+        org.mockito.Mockito.verify(identity, org.mockito.Mockito.never()).resolve(any());
     }
 
     @Test
