@@ -1,10 +1,7 @@
 package org.kmcr.audit.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.kmcr.audit.model.AuditEntry;
+import org.kmcr.common.hash.Sha256;
 
 /**
  * The hash of an audit entry: SHA-256 over every recorded field and its predecessor's hash, in a fixed,
@@ -27,11 +24,6 @@ public final class ChainHash {
             String text = field == null ? "\u0000" : field.toString();
             canonical.append(text.length()).append(':').append(text).append('|');
         }
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e2) {
-            throw new IllegalStateException(e2);
-        }
+        return Sha256.hex(canonical.toString());
     }
 }

@@ -2,12 +2,8 @@ package org.kmcr.ingest.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -16,6 +12,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.kmcr.common.hash.Sha256;
 import org.kmcr.ingest.model.Sender;
 import org.kmcr.recordmodel.model.CareItem;
 import org.kmcr.recordmodel.model.Category;
@@ -39,7 +36,7 @@ public class ItemMapper {
 
     public CareItem toItem(Resource resource, Sender sender, UUID sourceIdentityId, Instant receivedAt) {
         String json = fhir.newJsonParser().encodeResourceToString(resource);
-        String hash = sha256(json);
+        String hash = Sha256.hex(json);
         CareItem item = new CareItem();
         item.id = UUID.randomUUID();
         item.sourceIdentityId = sourceIdentityId;
@@ -111,14 +108,5 @@ public class ItemMapper {
 
     private static <T> T firstNonNull(T first, T second) {
         return first != null ? first : second;
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
