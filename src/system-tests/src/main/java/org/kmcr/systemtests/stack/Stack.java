@@ -126,6 +126,8 @@ public final class Stack implements AutoCloseable {
         env.put("KMCR_IDENTITY_URL", ServiceSpec.IDENTITY.url());
         env.put("KMCR_CONSENT_URL", ServiceSpec.CONSENT.url());
         env.put("KMCR_AUDIT_URL", ServiceSpec.AUDIT.url());
+        // the committed demo secrets and owner password are refused unless a local run says so
+        env.put("KMCR_ALLOW_DEMO_SECRETS", "true");
         return new ManagedProcess(spec.name(),
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                         "-XX:+UseSerialGC", "-jar", jar.toString()),
