@@ -64,11 +64,13 @@ public class IngestService {
     public Uni<String> submit(Sender sender, String bundleJson) {
         Instant receivedAt = Instant.now();
         return requirePartner(sender).chain(() -> process(sender, bundleJson, receivedAt)
-                .onFailure().recoverWithUni(failure -> {
-            ProblemException problem = asProblem(failure);
-            return deadLetters.keep(sender, FHIR_JSON, bundleJson, problem, receivedAt)
-                    .chain(id -> Uni.createFrom().<String>failure(withDeadLetter(problem, id)));
-        }));
+                .onFailure().recoverWithUni(failure -> keepAsDeadLetter(sender, bundleJson, receivedAt, failure)));
+    }
+
+    private Uni<String> keepAsDeadLetter(Sender sender, String bundleJson, Instant receivedAt, Throwable failure) {
+        ProblemException problem = asProblem(failure);
+        return deadLetters.keep(sender, FHIR_JSON, bundleJson, problem, receivedAt)
+                .chain(id -> Uni.createFrom().failure(withDeadLetter(problem, id)));
     }
 
     private Uni<Void> requirePartner(Sender sender) {
