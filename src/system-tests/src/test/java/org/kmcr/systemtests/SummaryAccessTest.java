@@ -101,6 +101,7 @@ class SummaryAccessTest {
         as(ServiceSpec.AUDIT, citizen).get("/api/me/record-accesses").then().statusCode(200)
                 .body("who", hasItem("Asha Patel"))
                 .body("organisation", hasItem(DemoRegion.GP_PRACTICE))
+                .body("organisationName", hasItem("Kingsmere Medical Centre"))
                 .body("sawCategories[0]", hasItems("allergies", "medications"));
 
         String someoneElse = TestNhsNumbers.next();

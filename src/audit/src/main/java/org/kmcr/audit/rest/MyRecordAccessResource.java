@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.kmcr.audit.service.AuditLogService;
+import org.kmcr.audit.service.OrganisationNames;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.Caller;
 import org.kmcr.common.security.CurrentCaller;
@@ -23,10 +24,12 @@ public class MyRecordAccessResource {
 
     private final AuditLogService service;
     private final CurrentCaller currentCaller;
+    private final OrganisationNames names;
 
-    MyRecordAccessResource(AuditLogService service, CurrentCaller currentCaller) {
+    MyRecordAccessResource(AuditLogService service, CurrentCaller currentCaller, OrganisationNames names) {
         this.service = service;
         this.currentCaller = currentCaller;
+        this.names = names;
     }
 
     @GET
@@ -38,7 +41,7 @@ public class MyRecordAccessResource {
         if (caller.nhsNumber() == null) {
             throw ProblemException.forbidden("Your account is not linked to an NHS number");
         }
-        return service.entriesAbout(caller.nhsNumber(), page, size)
-                .map(entries -> entries.stream().map(RecordAccessView::of).toList());
+        return service.entriesAbout(caller.nhsNumber(), page, size).chain(entries -> names.organisationNames()
+                .map(known -> entries.stream().map(entry -> RecordAccessView.of(entry, known)).toList()));
     }
 }

@@ -5,14 +5,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import static org.mockito.Mockito.doReturn;
+
+import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kmcr.common.consent.ConsentClient;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
@@ -20,6 +26,15 @@ import org.kmcr.common.testing.TestTokens;
 @QuarkusTest
 @QuarkusTestResource(KmcrTestEnvironment.class)
 class AuditEventResourceTest {
+
+    @InjectMock
+    ConsentClient consent;
+
+    @BeforeEach
+    void consentKnowsThePartners() {
+        doReturn(Uni.createFrom().item(Map.of("RKM", "Kingsmere University Hospitals NHS Trust")))
+                .when(consent).organisationNames();
+    }
 
     static final String SERVICE = TestTokens.service("kmcr-record");
     static final String PRIVACY_OFFICER = TestTokens.user("po", "privacy-officer", "QKM");
@@ -87,6 +102,17 @@ class AuditEventResourceTest {
     }
 
     @Test
+    void withoutConsentTheCitizenStillSeesWhoLookedByOrganisationCode() {
+        doReturn(Uni.createFrom().failure(new IllegalStateException("consent is down")))
+                .when(consent).organisationNames();
+        String mine = TestNhsNumbers.next();
+        append(event(UUID.randomUUID(), mine, "relationship", null));
+        given().auth().oauth2(TestTokens.patient("mary", mine)).get("/api/me/record-accesses")
+                .then().statusCode(200).body("[0].organisation", equalTo("RKM"))
+                .body("[0].organisationName", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void theLocationOfAnAppendedEventAnswers() {
         String location = given().auth().oauth2(SERVICE).contentType(ContentType.JSON)
                 .body(event(UUID.randomUUID(), TestNhsNumbers.next(), "relationship", null))
@@ -106,6 +132,7 @@ class AuditEventResourceTest {
         given().auth().oauth2(TestTokens.patient("mary", mine)).get("/api/me/record-accesses")
                 .then().statusCode(200).body("$", hasSize(1))
                 .body("[0].who", equalTo("Dr Tom Reed")).body("[0].organisation", equalTo("RKM"))
+                .body("[0].organisationName", equalTo("Kingsmere University Hospitals NHS Trust"))
                 .body("[0].sawCategories", equalTo(List.of("allergies", "medications")));
         given().auth().oauth2(TestTokens.user("dr", "clinician", "RKM")).get("/api/me/record-accesses")
                 .then().statusCode(403);

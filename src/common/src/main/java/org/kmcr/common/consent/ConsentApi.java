@@ -20,6 +20,10 @@ interface ConsentApi {
     Uni<AccessDecision> decide(AccessRequest request);
 
     @GET
+    @Path("/sharing-partners")
+    Uni<java.util.List<SharingPartner>> sharingPartners();
+
+    @GET
     @Path("/sharing-partners/{odsCode}")
     Uni<SharingPartner> sharingPartner(@PathParam("odsCode") String odsCode);
 

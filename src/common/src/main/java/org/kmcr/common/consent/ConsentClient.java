@@ -37,6 +37,17 @@ public class ConsentClient {
                 .onFailure().transform(Downstream.unavailable("consent", "the sender could not be checked"));
     }
 
+    /** The names of the sharing partners by ODS code, for showing people who acted on a record. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<java.util.Map<String, String>> organisationNames() {
+        return api.sharingPartners()
+                .map(partners -> partners.stream().collect(java.util.stream.Collectors.toMap(
+                        SharingPartner::odsCode, SharingPartner::name, (first, second) -> first)))
+                .onFailure().transform(Downstream.unavailable("consent", "organisation names could not be read"));
+    }
+
     /** Records (idempotently) a relationship such as a GP registration. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200)
