@@ -7,6 +7,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.kmcr.common.client.Downstream;
 
 /**
  * Writes audit events and returns only once the audit service has committed them. Retries are safe because
@@ -21,11 +22,12 @@ public class AuditClient {
         this.api = api;
     }
 
-    /** Records an event; fails (never silently succeeds) when the audit service cannot commit it. */
+    /** Records an event; fails with a 503 problem (never silently succeeds) when audit cannot commit it. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<AuditReceipt> record(AuditEvent event) {
-        return api.record(event);
+        return api.record(event)
+                .onFailure().transform(Downstream.unavailable("audit", "nothing was disclosed"));
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import org.kmcr.common.audit.AuditClient;
 import org.kmcr.common.audit.AuditEvent;
-import org.kmcr.common.client.Downstream;
 import org.kmcr.common.consent.AccessDecision;
 import org.kmcr.common.consent.AccessRequest;
 import org.kmcr.common.consent.CallerDetails;
@@ -63,7 +62,6 @@ public class SummaryService {
             String breakGlassReason) {
         return reader.items(person.sourceIdentityIds(), decision.categories()).chain(items -> audit
                 .record(event(caller, person, decision.basis(), action, "permitted", breakGlassReason, shown(items)))
-                .onFailure().transform(Downstream.unavailable("audit", "nothing was disclosed"))
                 .map(receipt -> new Disclosure(person, decision, receipt, items)));
     }
 
@@ -71,7 +69,6 @@ public class SummaryService {
     private Uni<Disclosure> notFound(Caller caller, NhsNumber nhsNumber, String action) {
         PersonIdentities nobody = new PersonIdentities(null, nhsNumber.value(), List.of());
         return audit.record(event(caller, nobody, null, action, "not-found", null, List.of()))
-                .onFailure().transform(Downstream.unavailable("audit", "the request could not be handled"))
                 .map(receipt -> {
                     throw ProblemException.notFound("KMCR holds no record for this NHS number");
                 });
@@ -79,7 +76,6 @@ public class SummaryService {
 
     private Uni<Disclosure> denied(Caller caller, PersonIdentities person, AccessDecision decision, String action) {
         return audit.record(event(caller, person, decision.basis(), action, "denied", null, List.of()))
-                .onFailure().transform(Downstream.unavailable("audit", "the request could not be handled"))
                 .map(receipt -> {
                     throw ProblemException.forbidden(decision.reason());
                 });

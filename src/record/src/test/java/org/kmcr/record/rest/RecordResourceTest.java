@@ -150,7 +150,10 @@ class RecordResourceTest {
 
     @Test
     void whenAuditIsDownNothingIsDisclosed() {
-        doReturn(Uni.createFrom().failure(new RuntimeException("connection refused"))).when(audit).record(any());
+        // what AuditClient answers when audit cannot commit (the end-to-end suite stops the real service)
+        doReturn(Uni.createFrom().failure(ProblemException.unavailable(
+                "The audit service is unavailable, so nothing was disclosed. Try again shortly.")))
+                .when(audit).record(any());
         given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("The audit service is unavailable, so nothing was disclosed. Try again shortly."))
