@@ -34,7 +34,7 @@ public class AuditEventResource {
 
     /** Appends an event; answers 201 only after it is committed. */
     @POST
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Roles.AUDIT_WRITER)
     public Uni<Response> append(@Valid @NotNull AuditEvent event) {
         return service.append(event).map(receipt -> Response
                 .created(URI.create("/api/audit-events/" + receipt.sequence())).entity(receipt).build());

@@ -21,7 +21,7 @@ public class VerificationResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<ChainVerification> verify() {
         return service.verify();
     }

@@ -1,8 +1,12 @@
 package org.kmcr.common.security;
 
 import java.util.List;
+import java.util.Set;
 
-/** The realm roles of the shipped Keycloak realm (k8s/keycloak/kmcr-realm.json). */
+/**
+ * The realm roles of the shipped Keycloak realm (k8s/keycloak/kmcr-realm.json): the roles people hold, the
+ * partner-system role, and the service permissions, each held only by the service clients whose calls need it.
+ */
 public final class Roles {
 
     public static final String CLINICIAN = "clinician";
@@ -11,11 +15,31 @@ public final class Roles {
     public static final String ANALYST = "analyst";
     public static final String PATIENT = "patient";
     public static final String PARTNER_SYSTEM = "partner-system";
-    public static final String SERVICE = "service";
+
+    /** Append events to the audit log (record, consent, ingest, identity). */
+    public static final String AUDIT_WRITER = "audit-writer";
+    /** Ask consent for access decisions and report disclosures that oblige a privacy officer alert (record). */
+    public static final String ACCESS_DECIDER = "access-decider";
+    /** Resolve source patients to persons in the MPI (ingest). */
+    public static final String IDENTITY_RESOLVER = "identity-resolver";
+    /** Look persons and their source identities up in the MPI (record). */
+    public static final String IDENTITY_READER = "identity-reader";
+    /** Assert relationships found in source data on behalf of the sending partner (ingest). */
+    public static final String RELATIONSHIP_ASSERTER = "relationship-asserter";
+    /** Read the register of sharing partners (ingest, audit). */
+    public static final String PARTNER_READER = "partner-reader";
+
+    /**
+     * Roles that only a client-credentials token of a system may carry: the service permissions and the partner
+     * system role. {@link SystemRoleGuard} drops them from any other token.
+     */
+    public static final Set<String> SYSTEM_ROLES = Set.of(PARTNER_SYSTEM, AUDIT_WRITER, ACCESS_DECIDER,
+            IDENTITY_RESOLVER, IDENTITY_READER, RELATIONSHIP_ASSERTER, PARTNER_READER);
 
     /** Most specific first: used to name a caller's role in the audit log. */
-    static final List<String> PRECEDENCE = List.of(
-            PRIVACY_OFFICER, CLINICIAN, SOCIAL_WORKER, ANALYST, PATIENT, PARTNER_SYSTEM, SERVICE);
+    static final List<String> PRECEDENCE = List.of(PRIVACY_OFFICER, CLINICIAN, SOCIAL_WORKER, ANALYST, PATIENT,
+            PARTNER_SYSTEM, ACCESS_DECIDER, RELATIONSHIP_ASSERTER, IDENTITY_RESOLVER, IDENTITY_READER,
+            PARTNER_READER, AUDIT_WRITER);
 
     private Roles() {
     }

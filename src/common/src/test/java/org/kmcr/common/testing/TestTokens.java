@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.kmcr.common.security.Roles;
 
 /**
  * Signed access tokens for {@code @QuarkusTest}s, shaped like the ones the shipped Keycloak realm issues
@@ -47,14 +48,40 @@ public final class TestTokens {
 
     /** A partner system (client credentials) bound to its organisation. */
     public static String partner(String clientId, String orgCode) {
-        return sign(base("service-account-" + clientId, "partner-system")
-                .claim("azp", clientId).claim("org_code", orgCode));
+        return sign(Jwt.issuer(ISSUER).audience(AUDIENCE)
+                .subject(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
+                .claim("preferred_username", "service-account-" + clientId).claim("azp", clientId)
+                .claim("realm_access", Map.of("roles", List.of(Roles.PARTNER_SYSTEM))).claim("org_code", orgCode));
     }
 
-    /** A KMCR service calling another with its own client credentials. */
+    /**
+     * A KMCR service calling another with its own client credentials, holding the service permissions the
+     * shipped realm gives that client (see {@link #SERVICE_PERMISSIONS}).
+     */
     public static String service(String clientId) {
-        return sign(base("service-account-" + clientId, "service").claim("azp", clientId));
+        List<String> roles = SERVICE_PERMISSIONS.get(clientId);
+        if (roles == null) {
+            throw new IllegalArgumentException("No KMCR service client " + clientId);
+        }
+        return serviceWith(clientId, roles.toArray(String[]::new));
     }
+
+    /** A client-credentials token of the given client holding exactly the given roles. */
+    public static String serviceWith(String clientId, String... roles) {
+        return sign(Jwt.issuer(ISSUER).audience(AUDIENCE)
+                .subject(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
+                .claim("preferred_username", "service-account-" + clientId).claim("azp", clientId)
+                .claim("realm_access", Map.of("roles", List.of(roles))));
+    }
+
+    /** The service permissions of each KMCR service client, as the shipped realm assigns them. */
+    public static final Map<String, List<String>> SERVICE_PERMISSIONS = Map.of(
+            "kmcr-ingest", List.of(Roles.IDENTITY_RESOLVER, Roles.RELATIONSHIP_ASSERTER, Roles.PARTNER_READER,
+                    Roles.AUDIT_WRITER),
+            "kmcr-record", List.of(Roles.IDENTITY_READER, Roles.ACCESS_DECIDER, Roles.AUDIT_WRITER),
+            "kmcr-consent", List.of(Roles.AUDIT_WRITER),
+            "kmcr-identity", List.of(Roles.AUDIT_WRITER),
+            "kmcr-audit", List.of(Roles.PARTNER_READER));
 
     /** A token with only the given realm roles and nothing else. */
     public static String withRoles(String username, String... roles) {

@@ -25,7 +25,7 @@ public class AccessDecisionResource {
     }
 
     @POST
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Roles.ACCESS_DECIDER)
     public Uni<AccessDecisionView> decide(@Valid @NotNull AccessDecisionRequest request) {
         return service.decide(request.toPolicyRequest()).map(AccessDecisionView::of);
     }

@@ -35,7 +35,7 @@ public class RelationshipResource {
 
     /** Idempotent on (personId, orgCode, kind): 201 the first time, 200 after. */
     @POST
-    @RolesAllowed({Roles.SERVICE, Roles.PRIVACY_OFFICER})
+    @RolesAllowed({Roles.RELATIONSHIP_ASSERTER, Roles.PRIVACY_OFFICER})
     public Uni<Response> record(@Valid @NotNull RelationshipBody body) {
         return service.record(body.toEntity()).map(result -> {
             RelationshipView view = RelationshipView.of(result.value(), LocalDate.now(clock));
@@ -46,7 +46,7 @@ public class RelationshipResource {
     }
 
     @GET
-    @RolesAllowed({Roles.SERVICE, Roles.PRIVACY_OFFICER})
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<List<RelationshipView>> forPerson(@QueryParam("personId") @NotNull UUID personId) {
         LocalDate today = LocalDate.now(clock);
         return service.forPerson(personId)
@@ -55,7 +55,7 @@ public class RelationshipResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.SERVICE, Roles.PRIVACY_OFFICER})
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<RelationshipView> get(@PathParam("id") UUID id) {
         return service.find(id).map(relationship -> {
             if (relationship == null) {

@@ -35,7 +35,7 @@ public class SharingPartnerResource {
     /** Registers (201) or updates (200) a partner, including its withdrawal. */
     @PUT
     @Path("/{odsCode}")
-    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<Response> put(@PathParam("odsCode") @Pattern(regexp = Patterns.ODS_CODE) String odsCode,
             @Valid @NotNull SharingPartnerBody body) {
         return service.upsert(body.toEntity(odsCode)).map(result -> {
@@ -47,7 +47,7 @@ public class SharingPartnerResource {
     }
 
     @GET
-    @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER, Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER, Roles.PRIVACY_OFFICER, Roles.PARTNER_READER})
     public Uni<List<SharingPartnerView>> list() {
         LocalDate today = LocalDate.now(clock);
         return service.list().map(partners -> partners.stream().map(p -> SharingPartnerView.of(p, today)).toList());
@@ -55,7 +55,7 @@ public class SharingPartnerResource {
 
     @GET
     @Path("/{odsCode}")
-    @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER, Roles.PRIVACY_OFFICER, Roles.SERVICE})
+    @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER, Roles.PRIVACY_OFFICER, Roles.PARTNER_READER})
     public Uni<SharingPartnerView> get(@PathParam("odsCode") String odsCode) {
         return service.find(odsCode).map(partner -> {
             if (partner == null) {

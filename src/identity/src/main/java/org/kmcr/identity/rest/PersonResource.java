@@ -28,7 +28,7 @@ public class PersonResource {
     }
 
     @GET
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Roles.IDENTITY_READER)
     public Uni<PersonView> byNhsNumber(@QueryParam("nhsNumber") String nhsNumber) {
         NhsNumber.problemWith(nhsNumber).ifPresent(problem -> {
             throw new ProblemException(400, "Bad request", problem,
@@ -39,7 +39,7 @@ public class PersonResource {
 
     @GET
     @Path("/{personId}")
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Roles.IDENTITY_READER)
     public Uni<PersonView> byId(@PathParam("personId") UUID personId) {
         return found(service.findById(personId), "No person with this id is known");
     }

@@ -25,7 +25,7 @@ public class SourceIdentityResource {
     /** Finds or creates the source identity and its person and links them; the same answer on every retry. */
     @POST
     @Path("/resolve")
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Roles.IDENTITY_RESOLVER)
     public Uni<Resolution> resolve(@Valid @NotNull ResolveRequest request) {
         return service.resolve(request.toCommand());
     }
