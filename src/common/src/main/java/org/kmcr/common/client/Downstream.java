@@ -1,6 +1,9 @@
 package org.kmcr.common.client;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.ws.rs.WebApplicationException;
+import java.io.StringReader;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.kmcr.common.problem.ProblemException;
@@ -31,6 +34,27 @@ public final class Downstream {
             return ProblemException.unavailable("The " + service + " service is unavailable, so " + consequence
                     + ". Try again shortly.");
         };
+    }
+
+    /** True when the failure is the other service refusing the end user's request (403). */
+    public static boolean isForbidden(Throwable failure) {
+        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 403;
+    }
+
+    /**
+     * A 403 problem of the other service, passed on to our caller with its detail: for calls made on an end
+     * user's behalf, where the refusal is about the user's request, not a fault in KMCR.
+     */
+    public static Throwable forbiddenAsIs(Throwable failure) {
+        String detail = "Your request was refused";
+        if (failure instanceof WebApplicationException web && web.getResponse().hasEntity()) {
+            try (JsonReader reader = Json.createReader(new StringReader(web.getResponse().readEntity(String.class)))) {
+                detail = reader.readObject().getString("detail", detail);
+            } catch (RuntimeException unreadable) {
+                // keep the generic detail
+            }
+        }
+        return ProblemException.forbidden(detail);
     }
 
     /** True when the failure is the other service saying "not found". */

@@ -1,16 +1,29 @@
 package org.kmcr.common.consent;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The consent service's answer: permit or deny, on what basis, which categories may be shown, and what
- * the caller must do besides (obligations such as alerting a privacy officer).
+ * The consent service's answer: permit or deny, on what basis, which categories may be shown, and what the caller
+ * must do besides (obligations). A caller that cannot fulfil every obligation must not disclose.
  */
 public record AccessDecision(String decision, String basis, String reason, List<String> categories,
-        List<String> obligations, UUID breakGlassReviewId) {
+        List<String> obligations) {
+
+    public static final String PERMIT = "permit";
+    public static final String DENY = "deny";
+    /** Obligation: a privacy officer must be alerted (a review queued) for every disclosure on this decision. */
+    public static final String ALERT_PRIVACY_OFFICER = "alert-privacy-officer";
+    /** Basis of a denial because KMCR holds no record for the person (and the caller could otherwise see one). */
+    public static final String NO_RECORD = "no-record";
+    /** Basis of an access by breaking glass. */
+    public static final String BREAK_GLASS = "break-glass";
+
+    public AccessDecision {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        obligations = obligations == null ? List.of() : List.copyOf(obligations);
+    }
 
     public boolean permitted() {
-        return "permit".equals(decision);
+        return PERMIT.equals(decision);
     }
 }

@@ -6,7 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The consent service, called with this service's own client-credentials token. */
@@ -19,15 +19,23 @@ interface ConsentApi {
     @Path("/access-decisions")
     Uni<AccessDecision> decide(AccessRequest request);
 
+    @POST
+    @Path("/privacy-alerts")
+    Uni<Void> alert(PrivacyAlert alert);
+
+    @POST
+    @Path("/self-claims")
+    Uni<Void> selfClaim(SelfClaim claim);
+
     @GET
     @Path("/sharing-partners")
-    Uni<java.util.List<SharingPartner>> sharingPartners();
+    Uni<List<SharingPartner>> sharingPartners();
 
     @GET
     @Path("/sharing-partners/{odsCode}")
     Uni<SharingPartner> sharingPartner(@PathParam("odsCode") String odsCode);
 
     @POST
-    @Path("/relationships")
-    Uni<Response> recordRelationship(Relationship relationship);
+    @Path("/relationship-assertions")
+    Uni<AssertionOutcome> assertRelationship(RelationshipAssertion assertion);
 }

@@ -41,6 +41,13 @@ public final class TestTokens {
                         "role_name", "Test role", "role_code", "S8000:G8000:R8000"))));
     }
 
+    /** A staff member whose token subject (their user id) is exactly the given one. */
+    public static String withSubject(String subject, String role, String orgCode) {
+        return sign(Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject)
+                .claim("preferred_username", subject).claim("azp", "kmcr-cli").claim("name", "Test " + subject)
+                .claim("org_code", orgCode).claim("realm_access", Map.of("roles", List.of(role))));
+    }
+
     /** A citizen, who may see only their own record. */
     public static String patient(String username, String nhsNumber) {
         return sign(base(username, "patient").claim("name", "Test " + username).claim("nhs_number", nhsNumber));

@@ -7,7 +7,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A break-glass access awaiting (status open) or having had (closed) a privacy officer's judgement. */
+/**
+ * A disclosure that a privacy officer must judge (break glass, or access on a self-claimed relationship),
+ * awaiting (status open) or having had (closed) their judgement. Queued only once the disclosure's audit event
+ * is committed, once per audit event.
+ */
 @Entity
 @Table(name = "break_glass_review", schema = "consent")
 public class BreakGlassReview {
@@ -17,6 +21,11 @@ public class BreakGlassReview {
 
     @Id
     public UUID id;
+    /** The audit event of the disclosure under review: the idempotency key of the alert. */
+    @Column(name = "audit_event_id")
+    public UUID auditEventId;
+    /** break-glass or self-claimed. */
+    public String basis;
     @Column(name = "person_id")
     public UUID personId;
     @Column(name = "nhs_number")

@@ -13,7 +13,7 @@ import java.util.List;
 public record AccessDecision(Verdict verdict, String basis, String reason, List<String> categories,
         List<String> obligations) {
 
-    public static final String ALERT_PRIVACY_OFFICER = "alert-privacy-officer";
+    public static final String ALERT_PRIVACY_OFFICER = org.kmcr.common.consent.AccessDecision.ALERT_PRIVACY_OFFICER;
 
     public AccessDecision {
         categories = List.copyOf(categories);

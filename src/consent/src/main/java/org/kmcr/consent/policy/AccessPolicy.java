@@ -18,6 +18,8 @@ import org.kmcr.consent.policy.AccessRequest.Requester;
  * alerts a privacy officer; otherwise access is denied;</li>
  * <li>every other role is denied.</li>
  * </ol>
+ * Only once nothing about the caller alone refuses them is a person that KMCR does not hold reported as such
+ * ({@link Basis#NO_RECORD}), so that callers who could never see a record get the same answer for every number.
  * Staff see the categories the role x category policy gives their role. Later rules (objections and
  * restrictions, sensitive categories, the national data opt-out) become further steps here, fed by new fields
  * of {@link AccessFacts}.
@@ -65,10 +67,17 @@ public final class AccessPolicy {
 
     private static AccessDecision forCitizen(AccessRequest request, AccessFacts facts) {
         boolean ownRecord = request.nhsNumber() != null && request.nhsNumber().equals(request.requester().nhsNumber());
-        return ownRecord
-                ? AccessDecision.permit(Basis.SELF, "This is your own record.",
-                        List.copyOf(facts.categories().allCategories()), List.of())
-                : AccessDecision.deny(Basis.NOT_OWN_RECORD, "Citizens may see only their own record.");
+        if (!ownRecord) {
+            return AccessDecision.deny(Basis.NOT_OWN_RECORD, "Citizens may see only their own record.");
+        }
+        return request.personId() == null ? noRecord()
+                : AccessDecision.permit(Basis.SELF, "This is your own record.",
+                        List.copyOf(facts.categories().allCategories()), List.of());
+    }
+
+    /** Said only once nothing about the caller alone refuses them, so that it tells no one else what KMCR holds. */
+    private static AccessDecision noRecord() {
+        return AccessDecision.deny(Basis.NO_RECORD, "KMCR holds no record for this NHS number.");
     }
 
     private static AccessDecision forStaff(String role, AccessRequest request, AccessFacts facts) {
@@ -80,6 +89,9 @@ public final class AccessPolicy {
         PartnerAgreement agreement = facts.partner();
         if (agreement == null || !agreement.inForceOn(facts.today())) {
             return AccessDecision.deny(Basis.NOT_A_SHARING_PARTNER, notAPartner(org, agreement, facts));
+        }
+        if (request.personId() == null) {
+            return noRecord();
         }
         List<String> categories = List.copyOf(facts.categories().forRole(role));
         Optional<CareRelationship> relationship = facts.relationships().stream()

@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * Someone asking to see a person's record, for a purpose.
  *
+ * @param personId         null when KMCR holds no person with the NHS number
  * @param nhsNumber        the person's NHS number when known; null otherwise
  * @param breakGlassReason the reason stated for breaking glass; null or blank when none
  */

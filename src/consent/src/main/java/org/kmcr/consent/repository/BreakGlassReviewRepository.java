@@ -25,4 +25,13 @@ public class BreakGlassReviewRepository implements PanacheRepositoryBase<BreakGl
     public Uni<BreakGlassReview> findForUpdate(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
+
+    /** Serialises the queueing of one disclosure's review until the transaction ends. */
+    public Uni<Void> lockAuditEvent(UUID auditEventId) {
+        return getSession().chain(session -> AdvisoryLock.on(session, "review:" + auditEventId));
+    }
+
+    public Uni<BreakGlassReview> findByAuditEvent(UUID auditEventId) {
+        return find("auditEventId", auditEventId).firstResult();
+    }
 }

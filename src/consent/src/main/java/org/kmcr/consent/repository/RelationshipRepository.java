@@ -17,16 +17,19 @@ public class RelationshipRepository implements PanacheRepositoryBase<Relationshi
                 AdvisoryLock.on(session, "relationship:" + personId + ":" + orgCode + ":" + kind));
     }
 
-    public Uni<Relationship> find(UUID personId, String orgCode, String kind) {
-        return find("personId = ?1 and orgCode = ?2 and kind = ?3", personId, orgCode, kind).firstResult();
+    /** The latest episode of a (person, organisation, kind); null when there has been none. */
+    public Uni<Relationship> latest(UUID personId, String orgCode, String kind) {
+        return find("personId = ?1 and orgCode = ?2 and kind = ?3",
+                Sort.by("startedOn").descending().and("createdAt").descending(), personId, orgCode, kind)
+                .firstResult();
     }
 
-    /** Every relationship, active or not, between an organisation and a person. */
+    /** Every episode, current or not, between an organisation and a person. */
     public Uni<List<Relationship>> between(String orgCode, UUID personId) {
         return list("orgCode = ?1 and personId = ?2", Sort.by("kind"), orgCode, personId);
     }
 
     public Uni<List<Relationship>> forPerson(UUID personId) {
-        return list("personId", Sort.by("orgCode").and("kind"), personId);
+        return list("personId", Sort.by("orgCode").and("kind").and("startedOn"), personId);
     }
 }

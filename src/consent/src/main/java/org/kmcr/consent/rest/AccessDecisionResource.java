@@ -26,7 +26,7 @@ public class AccessDecisionResource {
 
     @POST
     @RolesAllowed(Roles.ACCESS_DECIDER)
-    public Uni<AccessDecisionView> decide(@Valid @NotNull AccessDecisionRequest request) {
+    public Uni<org.kmcr.common.consent.AccessDecision> decide(@Valid @NotNull AccessDecisionRequest request) {
         return service.decide(request.toPolicyRequest()).map(AccessDecisionView::of);
     }
 }

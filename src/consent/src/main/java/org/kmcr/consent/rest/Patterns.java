@@ -6,10 +6,8 @@ import org.kmcr.consent.policy.AccessPolicy;
 final class Patterns {
 
     /** An ODS organisation code: upper-case letters and digits. */
-    static final String ODS_CODE = "[A-Z0-9]{3,12}";
+    static final String ODS_CODE = org.kmcr.common.consent.RelationshipAssertion.ODS_CODE;
     static final String NHS_NUMBER = "\\d{10}";
-    /** A relationship kind such as gp-registration: lower-case words joined by hyphens. */
-    static final String KIND = "[a-z]+(-[a-z]+)*";
     /** Blank (no reason) or at least {@link AccessPolicy#MIN_BREAK_GLASS_REASON} characters once trimmed. */
     static final String BREAK_GLASS_REASON =
             "(?s)\\s*|\\s*\\S.{" + (AccessPolicy.MIN_BREAK_GLASS_REASON - 2) + ",}\\S\\s*";

@@ -1,38 +1,26 @@
 package org.kmcr.consent.rest;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.kmcr.consent.model.Relationship;
+import org.kmcr.common.consent.RelationshipAssertion;
 
 /**
- * A relationship asserted by a source.
+ * A relationship a privacy officer records for another organisation; who recorded it comes from their token.
  *
- * @param kind      gp-registration, care-team, referral, social-care-allocation, self-claimed, ...
- * @param source    where it comes from, e.g. the feed or system that asserted it
- * @param startedOn defaults to today for a new relationship; left as it was when omitted on an update
+ * @param kind      gp-registration, care-team, referral, social-care-allocation, ...
+ * @param startedOn defaults to today for a new episode
  * @param endsOn    the last day it is active; null while open-ended
+ * @param note      why it is recorded, shown with the relationship
  */
 public record RelationshipBody(
         @NotNull UUID personId,
-        @NotNull @Pattern(regexp = Patterns.ODS_CODE) String orgCode,
-        @NotNull @Size(max = 50) @Pattern(regexp = Patterns.KIND, message = "must be lower-case words joined by "
-                + "hyphens, e.g. gp-registration") String kind,
-        @NotBlank @Size(max = 200) String source,
+        @NotNull @Pattern(regexp = RelationshipAssertion.ODS_CODE) String orgCode,
+        @NotNull @Size(max = 50) @Pattern(regexp = RelationshipAssertion.KIND, message = "must be lower-case words "
+                + "joined by hyphens, e.g. gp-registration") String kind,
         LocalDate startedOn,
-        LocalDate endsOn) {
-
-    Relationship toEntity() {
-        Relationship relationship = new Relationship();
-        relationship.personId = personId;
-        relationship.orgCode = orgCode;
-        relationship.kind = kind;
-        relationship.source = source.strip();
-        relationship.startedOn = startedOn;
-        relationship.endsOn = endsOn;
-        return relationship;
-    }
+        LocalDate endsOn,
+        @Size(max = 2000) String note) {
 }

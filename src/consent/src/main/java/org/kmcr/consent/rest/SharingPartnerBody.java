@@ -10,8 +10,9 @@ import org.kmcr.consent.model.SharingPartner;
 /** A sharing partner as registered by a privacy officer; the ODS code is in the path. */
 public record SharingPartnerBody(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Pattern(regexp = "gp-practice|acute-trust|community|mental-health|local-authority|icb",
-                message = "must be one of gp-practice, acute-trust, community, mental-health, local-authority, icb")
+        @NotNull @Pattern(regexp = "gp-practice|acute-trust|community|mental-health|local-authority|icb"
+                + "|registration-authority", message = "must be one of gp-practice, acute-trust, community, "
+                + "mental-health, local-authority, icb, registration-authority")
         String kind,
         @NotNull LocalDate agreementSignedOn,
         LocalDate withdrawnOn) {

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.kmcr.common.audit.GovernanceAudit;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.Roles;
 import org.kmcr.consent.service.SharingPartnerService;
@@ -24,21 +25,25 @@ import org.kmcr.consent.service.SharingPartnerService;
 @Authenticated
 public class SharingPartnerResource {
 
+    static final String UPDATE = "consent.partner.update";
+
     private final SharingPartnerService service;
+    private final GovernanceAudit audit;
     private final Clock clock;
 
-    SharingPartnerResource(SharingPartnerService service, Clock clock) {
+    SharingPartnerResource(SharingPartnerService service, GovernanceAudit audit, Clock clock) {
         this.service = service;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** Registers (201) or updates (200) a partner, including its withdrawal. */
+    /** Registers (201) or updates (200) a partner, including its withdrawal; audited first. */
     @PUT
     @Path("/{odsCode}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<Response> put(@PathParam("odsCode") @Pattern(regexp = Patterns.ODS_CODE) String odsCode,
             @Valid @NotNull SharingPartnerBody body) {
-        return service.upsert(body.toEntity(odsCode)).map(result -> {
+        return audit.record(UPDATE).chain(() -> service.upsert(body.toEntity(odsCode))).map(result -> {
             SharingPartnerView view = SharingPartnerView.of(result.value(), LocalDate.now(clock));
             return result.created()
                     ? Response.created(URI.create("/api/sharing-partners/" + odsCode)).entity(view).build()

@@ -1,33 +1,34 @@
 package org.kmcr.consent.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.kmcr.common.consent.CallerDetails;
+import org.kmcr.consent.policy.AccessDecision;
 import org.kmcr.consent.policy.AccessPolicy;
 import org.kmcr.consent.policy.AccessRequest;
 
-/** Answers access decisions: loads the facts, applies the policy, and carries out what the decision requires. */
+/**
+ * Answers access decisions: loads the facts and applies the policy. Deciding has no side effects, so a retried
+ * decision is harmless; what a decision obliges (a privacy officer's review) is done when the disclosure is
+ * reported ({@link BreakGlassReviewService#queue}).
+ */
 @ApplicationScoped
 public class AccessDecisionService {
 
     private final AccessFactsLoader facts;
-    private final BreakGlassReviewService reviews;
 
-    AccessDecisionService(AccessFactsLoader facts, BreakGlassReviewService reviews) {
+    AccessDecisionService(AccessFactsLoader facts) {
         this.facts = facts;
-        this.reviews = reviews;
     }
 
-    /**
-     * Decides one access. When the decision breaks glass, a review is queued for a privacy officer in the same
-     * transaction, so that no break-glass permit is answered unless its review is committed.
-     */
-    @WithTransaction
-    public Uni<DecisionOutcome> decide(AccessRequest request) {
-        return facts.load(request)
-                .map(loaded -> AccessPolicy.decide(request, loaded))
-                .chain(decision -> decision.brokeGlass()
-                        ? reviews.queue(request).map(review -> new DecisionOutcome(decision, review.id))
-                        : Uni.createFrom().item(new DecisionOutcome(decision, null)));
+    /** Decides one access. */
+    public Uni<AccessDecision> decide(AccessRequest request) {
+        return facts.load(request).map(loaded -> AccessPolicy.decide(request, loaded));
+    }
+
+    /** The policy's requester for the end user a calling service names. */
+    public static AccessRequest.Requester requester(CallerDetails caller) {
+        return new AccessRequest.Requester(caller.userId(), caller.displayName(), caller.roles(), caller.orgCode(),
+                caller.roleCode(), caller.nhsNumber());
     }
 }

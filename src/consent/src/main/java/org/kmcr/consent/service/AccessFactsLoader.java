@@ -40,7 +40,8 @@ public class AccessFactsLoader {
 
     /**
      * The facts about one request, as of today: the requester's organisation's agreement and all its
-     * relationships with the person (none for a requester without an organisation), and the category policy.
+     * relationship episodes with the person (none for a requester without an organisation, or for a person KMCR
+     * does not hold), and the category policy.
      */
     @WithSession
     public Uni<AccessFacts> load(AccessRequest request) {
@@ -50,9 +51,10 @@ public class AccessFactsLoader {
         if (org == null || org.isBlank()) {
             return categories.map(matrix -> new AccessFacts(today, null, List.of(), matrix));
         }
-        return partners.findById(org).chain(partner -> relationships.between(org, request.personId())
-                .chain(found -> categories.map(matrix ->
-                        new AccessFacts(today, agreement(partner), careRelationships(found), matrix))));
+        Uni<List<Relationship>> found = request.personId() == null ? Uni.createFrom().item(List.of())
+                : relationships.between(org, request.personId());
+        return partners.findById(org).chain(partner -> found.chain(episodes -> categories.map(matrix ->
+                new AccessFacts(today, agreement(partner), careRelationships(episodes), matrix))));
     }
 
     static PartnerAgreement agreement(SharingPartner partner) {

@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.kmcr.common.consent.PrivacyAlert;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.consent.model.BreakGlassReview;
 import org.kmcr.consent.policy.AccessPolicy;
-import org.kmcr.consent.policy.AccessRequest;
 import org.kmcr.consent.repository.BreakGlassReviewRepository;
 
-/** The privacy officers' queue of break-glass accesses to judge. */
+/** The privacy officers' queue of disclosures to judge: break-glass accesses and accesses on self-claims. */
 @ApplicationScoped
 public class BreakGlassReviewService {
 
@@ -27,21 +27,15 @@ public class BreakGlassReviewService {
         this.clock = clock;
     }
 
-    /** Queues an open review of a break-glass access; joins the caller's transaction when there is one. */
+    /**
+     * Queues the review of a committed disclosure, once per audit event: reporting the same disclosure again
+     * returns the review already queued.
+     */
     @WithTransaction
-    public Uni<BreakGlassReview> queue(AccessRequest request) {
-        BreakGlassReview review = new BreakGlassReview();
-        review.id = UUID.randomUUID();
-        review.personId = request.personId();
-        review.nhsNumber = request.nhsNumber();
-        review.userId = request.requester().userId();
-        review.userName = request.requester().displayName();
-        review.role = AccessPolicy.actingRole(request.requester()).orElseThrow();
-        review.orgCode = request.requester().orgCode();
-        review.reason = request.breakGlassReason().strip();
-        review.occurredAt = now();
-        review.status = BreakGlassReview.OPEN;
-        return repository.persist(review);
+    public Uni<BreakGlassReview> queue(PrivacyAlert alert) {
+        return repository.lockAuditEvent(alert.auditEventId())
+                .chain(() -> repository.findByAuditEvent(alert.auditEventId()))
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : repository.persist(review(alert)));
     }
 
     /** Reviews newest first; only those with the given status (open or closed) unless it is null. */
@@ -52,13 +46,17 @@ public class BreakGlassReviewService {
 
     /**
      * Records a privacy officer's judgement and closes the review: 404 when there is no such review, 409 when
-     * it is already closed (a judgement is never overwritten).
+     * it is already closed (a judgement is never overwritten), 403 when it is a review of the officer's own access.
      */
     @WithTransaction
     public Uni<BreakGlassReview> close(UUID id, String outcome, String note, String reviewer) {
         return repository.findForUpdate(id).map(review -> {
             if (review == null) {
                 throw ProblemException.notFound("There is no break-glass review " + id);
+            }
+            if (review.userId.equals(reviewer)) {
+                throw ProblemException.forbidden("You cannot judge a review of your own access: another privacy "
+                        + "officer must close it");
             }
             if (BreakGlassReview.CLOSED.equals(review.status)) {
                 throw new ProblemException(409, "Conflict", "This break-glass review was already closed as "
@@ -71,6 +69,25 @@ public class BreakGlassReviewService {
             review.reviewedAt = now();
             return review;
         });
+    }
+
+    private BreakGlassReview review(PrivacyAlert alert) {
+        var requester = AccessDecisionService.requester(alert.caller());
+        BreakGlassReview review = new BreakGlassReview();
+        review.id = UUID.randomUUID();
+        review.auditEventId = alert.auditEventId();
+        review.basis = alert.basis();
+        review.personId = alert.personId();
+        review.nhsNumber = alert.nhsNumber();
+        review.userId = requester.userId();
+        review.userName = requester.displayName();
+        review.role = AccessPolicy.actingRole(requester).orElseThrow(() -> ProblemException.unprocessable(
+                "Only staff accesses are reviewed; the caller holds no staff role"));
+        review.orgCode = requester.orgCode();
+        review.reason = alert.reason() == null ? "" : alert.reason().strip();
+        review.occurredAt = now();
+        review.status = BreakGlassReview.OPEN;
+        return review;
     }
 
     private Instant now() {

@@ -96,6 +96,19 @@ class AccessPolicyTest {
                 deny("staff acting for no organisation are refused", ask(as(null, null, "clinician")), noOrg(),
                         Basis.NOT_A_SHARING_PARTNER, "no organisation"),
 
+                // an unknown person: said only to callers whom nothing else refuses
+                deny("a partner's clinician asking about a person KMCR does not hold learns there is no record",
+                        ask(clinician()).person(null).breakGlass(REASON), partnerWith(), Basis.NO_RECORD,
+                        "no record"),
+                deny("a non-partner asking about a person KMCR does not hold gets the non-partner answer",
+                        ask(clinician()).person(null), facts(null), Basis.NOT_A_SHARING_PARTNER, "not a sharing partner"),
+                deny("a citizen asking about someone else KMCR does not hold gets the not-own-record answer",
+                        ask(patient(NHS)).about(OTHER_NHS).person(null), noOrg(), Basis.NOT_OWN_RECORD, null),
+                deny("a citizen whose own record KMCR does not hold learns there is none",
+                        ask(patient(NHS)).person(null), noOrg(), Basis.NO_RECORD, null),
+                deny("an analyst asking about a person KMCR does not hold gets the role answer",
+                        ask(as(ORG, null, "analyst")).person(null), partnerWith(), Basis.ROLE_NOT_PERMITTED, null),
+
                 // c. relationships
                 permit("a clinician with a GP registration sees the clinician's categories", ask(clinician()),
                         partnerWith(gp()), "gp-registration", CLINICIAN_SEES, List.of()),
@@ -219,6 +232,11 @@ class AccessPolicyTest {
 
         Ask purpose(String purpose) {
             return new Ask(new AccessRequest(request.personId(), request.nhsNumber(), purpose, request.requester(),
+                    request.breakGlassReason()));
+        }
+
+        Ask person(UUID personId) {
+            return new Ask(new AccessRequest(personId, request.nhsNumber(), request.purpose(), request.requester(),
                     request.breakGlassReason()));
         }
 

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.kmcr.consent.rest.ConsentFixtures.CLINICIAN_SEES;
 import static org.kmcr.consent.rest.ConsentFixtures.LONG_AGO;
 import static org.kmcr.consent.rest.ConsentFixtures.citizen;
@@ -31,7 +31,7 @@ import org.kmcr.common.testing.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(KmcrTestEnvironment.class)
-class AccessDecisionResourceTest {
+class AccessDecisionResourceTest extends AuditedResourceTest {
 
     @Test
     void decisionsNeedAToken() {
@@ -42,8 +42,10 @@ class AccessDecisionResourceTest {
     }
 
     @Test
-    void onlyServicesAskForDecisions() {
-        for (String token : List.of(TestTokens.user("dr", "clinician", "RKM"), ConsentFixtures.PRIVACY_OFFICER)) {
+    void onlyRecordQueryAsksForDecisions() {
+        for (String token : List.of(TestTokens.user("dr", "clinician", "RKM"), ConsentFixtures.PRIVACY_OFFICER,
+                ConsentFixtures.INGEST, TestTokens.service("kmcr-audit"),
+                TestTokens.user("dr-with-a-stolen-role", "access-decider", "RKM"))) {
             given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body(decisionRequest(UUID.randomUUID(), TestNhsNumbers.next(), staff("clinician", "RKM"), null))
                     .post("/api/access-decisions").then().statusCode(403).contentType("application/problem+json");
@@ -58,8 +60,7 @@ class AccessDecisionResourceTest {
         relationship(person, org, "gp-registration");
         decide(decisionRequest(person, TestNhsNumbers.next(), staff("clinician", org), null)).statusCode(200)
                 .body("decision", equalTo("permit")).body("basis", equalTo("gp-registration"))
-                .body("categories", equalTo(CLINICIAN_SEES)).body("obligations", empty())
-                .body("breakGlassReviewId", nullValue());
+                .body("categories", equalTo(CLINICIAN_SEES)).body("obligations", empty());
     }
 
     @Test
@@ -77,11 +78,13 @@ class AccessDecisionResourceTest {
     void anOrganisationThatIsNotAPartnerIsDeniedEvenWithARelationship() {
         String org = newOrgCode();
         UUID person = UUID.randomUUID();
+        partner(org, LONG_AGO, null);
         relationship(person, org, "gp-registration");
+        partner(org, LONG_AGO, LONG_AGO);
         decide(decisionRequest(person, TestNhsNumbers.next(), staff("clinician", org), ConsentFixtures.REASON))
                 .statusCode(200).body("decision", equalTo("deny")).body("basis", equalTo("not-a-sharing-partner"))
                 .body("reason", containsString(org)).body("reason", containsString("joint controllers' agreement"))
-                .body("categories", empty()).body("breakGlassReviewId", nullValue());
+                .body("categories", empty());
     }
 
     @Test
@@ -141,6 +144,34 @@ class AccessDecisionResourceTest {
     @Test
     void anIncompleteRequestNamesItsMissingFields() {
         decide(Map.of("caller", Map.of("roles", List.of()))).statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItems("personId", "purpose", "caller.userId", "caller.roles"));
+                .body("errors.field", hasItems("purpose", "caller.userId", "caller.roles"));
+    }
+
+    @Test
+    void aPersonKmcrDoesNotHoldIsReportedOnlyToCallersWhoCouldOtherwiseSeeARecord() {
+        String org = newOrgCode();
+        partner(org, LONG_AGO, null);
+        decide(decisionRequest(null, TestNhsNumbers.next(), staff("clinician", org), ConsentFixtures.REASON))
+                .statusCode(200).body("decision", equalTo("deny")).body("basis", equalTo("no-record"));
+        String outsider = newOrgCode();
+        decide(decisionRequest(null, TestNhsNumbers.next(), staff("clinician", outsider), null)).statusCode(200)
+                .body("decision", equalTo("deny")).body("basis", equalTo("not-a-sharing-partner"));
+        String mine = TestNhsNumbers.next();
+        decide(decisionRequest(null, TestNhsNumbers.next(), citizen(mine), null)).statusCode(200)
+                .body("basis", equalTo("not-own-record"));
+        decide(decisionRequest(null, mine, citizen(mine), null)).statusCode(200).body("basis", equalTo("no-record"));
+    }
+
+    @Test
+    void askingTwiceForABreakGlassDecisionQueuesNoReview() {
+        String org = newOrgCode();
+        partner(org, LONG_AGO, null);
+        Map<String, Object> request = decisionRequest(UUID.randomUUID(), null, staff("clinician", org),
+                ConsentFixtures.REASON);
+        decide(request).body("decision", equalTo("permit")).body("obligations", equalTo(List.of("alert-privacy-officer")));
+        decide(request).body("decision", equalTo("permit"));
+        List<String> orgs = given().auth().oauth2(ConsentFixtures.PRIVACY_OFFICER).get("/api/break-glass-reviews")
+                .then().statusCode(200).extract().path("orgCode");
+        assertFalse(orgs.contains(org), orgs.toString());
     }
 }

@@ -3,12 +3,16 @@ package org.kmcr.consent.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kmcr.consent.rest.ConsentFixtures.CLINICIAN_SEES;
 import static org.kmcr.consent.rest.ConsentFixtures.LONG_AGO;
 import static org.kmcr.consent.rest.ConsentFixtures.PRIVACY_OFFICER;
 import static org.kmcr.consent.rest.ConsentFixtures.REASON;
+import static org.kmcr.consent.rest.ConsentFixtures.alert;
 import static org.kmcr.consent.rest.ConsentFixtures.decide;
 import static org.kmcr.consent.rest.ConsentFixtures.decisionRequest;
 import static org.kmcr.consent.rest.ConsentFixtures.newOrgCode;
@@ -28,27 +32,40 @@ import org.kmcr.common.testing.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(KmcrTestEnvironment.class)
-class BreakGlassReviewResourceTest {
+class BreakGlassReviewResourceTest extends AuditedResourceTest {
 
     static final String CLINICIAN = TestTokens.user("dr", "clinician", "RKM");
 
+    /** A break-glass decision, then its disclosure reported as record-query does; returns the review's id. */
     static String breakGlass(String org, UUID person, String nhsNumber) {
         partner(org, LONG_AGO, null);
-        return decide(decisionRequest(person, nhsNumber, staff("clinician", org), "  " + REASON + "  "))
+        Map<String, Object> caller = staff("clinician", org);
+        decide(decisionRequest(person, nhsNumber, caller, "  " + REASON + "  "))
                 .statusCode(200).body("decision", equalTo("permit")).body("basis", equalTo("break-glass"))
                 .body("obligations", equalTo(List.of("alert-privacy-officer")))
-                .body("categories", equalTo(CLINICIAN_SEES))
-                .body("breakGlassReviewId", notNullValue()).extract().path("breakGlassReviewId");
+                .body("categories", equalTo(CLINICIAN_SEES));
+        UUID auditEvent = UUID.randomUUID();
+        alert(auditEvent, person, nhsNumber, caller, "break-glass", "  " + REASON + "  ").statusCode(204);
+        return reviewOf(auditEvent);
     }
 
-    static io.restassured.response.ValidatableResponse close(String id, String outcome, String note) {
-        return given().auth().oauth2(PRIVACY_OFFICER).contentType(ContentType.JSON)
+    static String reviewOf(UUID auditEvent) {
+        return given().auth().oauth2(PRIVACY_OFFICER).get("/api/break-glass-reviews").then().statusCode(200)
+                .extract().path("find { it.auditEventId == '" + auditEvent + "' }.id");
+    }
+
+    static io.restassured.response.ValidatableResponse close(String token, String id, String outcome, String note) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("outcome", outcome, "note", note))
                 .post("/api/break-glass-reviews/" + id + "/outcome").then();
     }
 
+    static io.restassured.response.ValidatableResponse close(String id, String outcome, String note) {
+        return close(PRIVACY_OFFICER, id, outcome, note);
+    }
+
     @Test
-    void aBreakGlassAccessIsQueuedForAPrivacyOfficerWhoJudgesItOnce() {
+    void aBreakGlassDisclosureIsQueuedForAPrivacyOfficerWhoJudgesItOnce() {
         String org = newOrgCode();
         UUID person = UUID.randomUUID();
         String nhsNumber = TestNhsNumbers.next();
@@ -58,6 +75,7 @@ class BreakGlassReviewResourceTest {
         given().auth().oauth2(PRIVACY_OFFICER).queryParam("status", "open").get("/api/break-glass-reviews")
                 .then().statusCode(200)
                 .body(path + ".status", equalTo("open")).body(path + ".reason", equalTo(REASON))
+                .body(path + ".basis", equalTo("break-glass"))
                 .body(path + ".personId", equalTo(person.toString())).body(path + ".nhsNumber", equalTo(nhsNumber))
                 .body(path + ".orgCode", equalTo(org)).body(path + ".role", equalTo("clinician"))
                 .body(path + ".userName", equalTo("Dr Tom Reed")).body(path + ".occurredAt", notNullValue());
@@ -75,6 +93,42 @@ class BreakGlassReviewResourceTest {
         close(id, "inappropriate", "Changing my mind").statusCode(409).contentType("application/problem+json");
         given().auth().oauth2(PRIVACY_OFFICER).get("/api/break-glass-reviews").then()
                 .body(path + ".outcome", equalTo("appropriate"));
+        assertTrue(auditedActions().contains("consent.review.close"), auditedActions().toString());
+        assertTrue(auditedActions().contains("consent.review.list"), auditedActions().toString());
+    }
+
+    @Test
+    void theSameDisclosureReportedTwiceQueuesOneReview() {
+        String org = newOrgCode();
+        partner(org, LONG_AGO, null);
+        UUID person = UUID.randomUUID();
+        UUID auditEvent = UUID.randomUUID();
+        alert(auditEvent, person, null, staff("clinician", org), "break-glass", REASON).statusCode(204);
+        alert(auditEvent, person, null, staff("clinician", org), "break-glass", REASON).statusCode(204);
+        given().auth().oauth2(PRIVACY_OFFICER).get("/api/break-glass-reviews").then().statusCode(200)
+                .body("findAll { it.auditEventId == '" + auditEvent + "' }", hasSize(1));
+    }
+
+    @Test
+    void onlyBreakGlassAndSelfClaimedAccessesAreReviewed() {
+        alert(UUID.randomUUID(), UUID.randomUUID(), null, staff("clinician", newOrgCode()), "gp-registration", REASON)
+                .statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void nobodyClosesAReviewOfTheirOwnAccess() {
+        String org = newOrgCode();
+        partner(org, LONG_AGO, null);
+        Map<String, Object> caller = staff("clinician", org);
+        UUID auditEvent = UUID.randomUUID();
+        alert(auditEvent, UUID.randomUUID(), null, caller, "break-glass", REASON).statusCode(204);
+        String id = reviewOf(auditEvent);
+        // the same person, who is both a clinician and a privacy officer, tries to judge their own access
+        String sameUser = TestTokens.withSubject((String) caller.get("userId"), "privacy-officer", "QKM");
+        close(sameUser, id, "appropriate", "It was fine").statusCode(403)
+                .body("detail", equalTo("You cannot judge a review of your own access: another privacy officer "
+                        + "must close it"));
+        close(id, "appropriate", "Checked with the ED lead").statusCode(200);
     }
 
     @Test
@@ -83,7 +137,7 @@ class BreakGlassReviewResourceTest {
         String second = breakGlass(newOrgCode(), UUID.randomUUID(), null);
         List<String> ids = given().auth().oauth2(PRIVACY_OFFICER).queryParam("status", "open")
                 .get("/api/break-glass-reviews").then().statusCode(200).extract().path("id");
-        org.junit.jupiter.api.Assertions.assertTrue(ids.indexOf(second) < ids.indexOf(first), ids.toString());
+        assertTrue(ids.indexOf(second) < ids.indexOf(first), ids.toString());
     }
 
     @Test
@@ -99,16 +153,22 @@ class BreakGlassReviewResourceTest {
     }
 
     @Test
-    void reviewsAreForPrivacyOfficersOnly() {
+    void reviewsAreForPrivacyOfficersAndAlertsForRecordQueryOnly() {
         String id = breakGlass(newOrgCode(), UUID.randomUUID(), null);
         given().get("/api/break-glass-reviews").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(CLINICIAN).get("/api/break-glass-reviews").then().statusCode(403);
-        given().auth().oauth2(ConsentFixtures.SERVICE).get("/api/break-glass-reviews").then().statusCode(403);
+        given().auth().oauth2(ConsentFixtures.RECORD).get("/api/break-glass-reviews").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("outcome", "appropriate"))
                 .post("/api/break-glass-reviews/" + id + "/outcome").then().statusCode(401);
         given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body(Map.of("outcome", "appropriate"))
                 .post("/api/break-glass-reviews/" + id + "/outcome").then().statusCode(403);
         given().auth().oauth2(PRIVACY_OFFICER).queryParam("status", "pending").get("/api/break-glass-reviews")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("status")));
+        for (String token : List.of(CLINICIAN, PRIVACY_OFFICER, ConsentFixtures.INGEST)) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of())
+                    .post("/api/privacy-alerts").then().statusCode(403);
+        }
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/privacy-alerts").then().statusCode(401);
+        assertEquals(0, audited.stream().filter(e -> e.action().startsWith("record.")).count());
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,10 @@ import org.kmcr.common.testing.TestTokens;
 /** Tokens, identifiers and set-up calls shared by the resource tests. Every test uses its own organisations. */
 final class ConsentFixtures {
 
-    static final String SERVICE = TestTokens.service("kmcr-record");
+    /** record-query: asks for decisions, reports disclosures, passes self-claims on. */
+    static final String RECORD = TestTokens.service("kmcr-record");
+    /** ingest: passes on relationships asserted by partners' messages. */
+    static final String INGEST = TestTokens.service("kmcr-ingest");
     static final String PRIVACY_OFFICER = TestTokens.user("po", "privacy-officer", "QKM");
     static final String LONG_AGO = "2020-01-01";
     static final String REASON = "Unconscious in ED, no history available";
@@ -29,39 +33,61 @@ final class ConsentFixtures {
         return String.format("T%06d", ThreadLocalRandom.current().nextInt(1_000_000));
     }
 
-    static Map<String, Object> partnerBody(String name, String signedOn, String withdrawnOn) {
+    static Map<String, Object> partnerBody(String name, String kind, String signedOn, String withdrawnOn) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
-        body.put("kind", "acute-trust");
+        body.put("kind", kind);
         body.put("agreementSignedOn", signedOn);
         body.put("withdrawnOn", withdrawnOn);
         return body;
     }
 
+    static Map<String, Object> partnerBody(String name, String signedOn, String withdrawnOn) {
+        return partnerBody(name, "acute-trust", signedOn, withdrawnOn);
+    }
+
     static void partner(String odsCode, String signedOn, String withdrawnOn) {
+        partnerOfKind(odsCode, "acute-trust", signedOn, withdrawnOn);
+    }
+
+    static void partnerOfKind(String odsCode, String kind, String signedOn, String withdrawnOn) {
         given().auth().oauth2(PRIVACY_OFFICER).contentType(ContentType.JSON)
-                .body(partnerBody("Trust " + odsCode, signedOn, withdrawnOn))
+                .body(partnerBody("Partner " + odsCode, kind, signedOn, withdrawnOn))
                 .put("/api/sharing-partners/" + odsCode).then().statusCode(anyOf(is(200), is(201)));
     }
 
-    static Map<String, Object> relationshipBody(UUID personId, String orgCode, String kind, String source) {
+    static Map<String, Object> relationshipBody(UUID personId, String orgCode, String kind) {
         Map<String, Object> body = new HashMap<>();
         body.put("personId", personId);
         body.put("orgCode", orgCode);
         body.put("kind", kind);
-        body.put("source", source);
         return body;
     }
 
+    /** A verified relationship, recorded by a privacy officer of another organisation (QKM). */
     static void relationship(UUID personId, String orgCode, String kind) {
-        given().auth().oauth2(SERVICE).contentType(ContentType.JSON)
-                .body(relationshipBody(personId, orgCode, kind, "test feed"))
+        given().auth().oauth2(PRIVACY_OFFICER).contentType(ContentType.JSON)
+                .body(relationshipBody(personId, orgCode, kind))
                 .post("/api/relationships").then().statusCode(anyOf(is(200), is(201)));
+    }
+
+    static Map<String, Object> assertion(UUID personId, String orgCode, String kind, String asserterOrg,
+            String message) {
+        Map<String, Object> body = relationshipBody(personId, orgCode, kind);
+        body.put("assertedBy", Map.of("orgCode", asserterOrg, "system", "partner-" + asserterOrg.toLowerCase()));
+        body.put("sourceMessage", message);
+        return body;
+    }
+
+    /** Ingest passing on a partner's assertion; answers the outcome. */
+    static ValidatableResponse assertAsIngest(Map<String, Object> assertion) {
+        return given().auth().oauth2(INGEST).contentType(ContentType.JSON).body(assertion)
+                .post("/api/relationship-assertions").then();
     }
 
     static Map<String, Object> staff(String role, String orgCode) {
         Map<String, Object> caller = new HashMap<>();
-        caller.put("userId", "u-" + role);
+        caller.put("userId", "u-" + role + "-" + orgCode);
         caller.put("displayName", "Dr Tom Reed");
         caller.put("roles", List.of(role));
         caller.put("orgCode", orgCode);
@@ -90,8 +116,22 @@ final class ConsentFixtures {
         return body;
     }
 
-    static io.restassured.response.ValidatableResponse decide(Map<String, Object> request) {
-        return given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(request)
+    static ValidatableResponse decide(Map<String, Object> request) {
+        return given().auth().oauth2(RECORD).contentType(ContentType.JSON).body(request)
                 .post("/api/access-decisions").then();
+    }
+
+    /** record-query reporting a committed disclosure that obliges an alert. */
+    static ValidatableResponse alert(UUID auditEventId, UUID personId, String nhsNumber, Map<String, Object> caller,
+            String basis, String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("auditEventId", auditEventId);
+        body.put("personId", personId);
+        body.put("nhsNumber", nhsNumber);
+        body.put("caller", caller);
+        body.put("basis", basis);
+        body.put("reason", reason);
+        return given().auth().oauth2(RECORD).contentType(ContentType.JSON).body(body).post("/api/privacy-alerts")
+                .then();
     }
 }

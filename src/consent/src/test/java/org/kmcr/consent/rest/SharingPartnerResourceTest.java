@@ -1,6 +1,7 @@
 package org.kmcr.consent.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.kmcr.consent.rest.ConsentFixtures.PRIVACY_OFFICER;
@@ -19,7 +20,7 @@ import org.kmcr.common.testing.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(KmcrTestEnvironment.class)
-class SharingPartnerResourceTest {
+class SharingPartnerResourceTest extends AuditedResourceTest {
 
     static io.restassured.response.ValidatableResponse put(String token, String odsCode, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
@@ -40,8 +41,21 @@ class SharingPartnerResourceTest {
     }
 
     @Test
-    void aServiceMayRegisterPartnersToo() {
-        put(ConsentFixtures.SERVICE, newOrgCode(), partnerBody("Medway GP", "2026-01-01", null)).statusCode(201);
+    void noServiceMayRegisterPartnersAndEveryChangeIsAudited() {
+        for (String service : List.of(ConsentFixtures.RECORD, ConsentFixtures.INGEST, TestTokens.service("kmcr-audit"),
+                TestTokens.partner("partner-rkm-pas", "RKM"))) {
+            put(service, newOrgCode(), partnerBody("Medway GP", "2026-01-01", null)).statusCode(403);
+        }
+        String org = newOrgCode();
+        put(PRIVACY_OFFICER, org, partnerBody("Medway GP", "2026-01-01", null)).statusCode(201);
+        assertEquals(List.of("consent.partner.update"), auditedActions());
+        assertEquals("QKM", audited.get(0).actor().orgCode());
+    }
+
+    @Test
+    void aRegistrationAuthorityIsAKindOfPartner() {
+        put(PRIVACY_OFFICER, newOrgCode(), partnerBody("NHS England (PDS)", "registration-authority", "2026-01-01",
+                null)).statusCode(201).body("kind", equalTo("registration-authority"));
     }
 
     @Test
@@ -72,7 +86,7 @@ class SharingPartnerResourceTest {
     }
 
     @Test
-    void onlyPrivacyOfficersAndServicesRegisterPartners() {
+    void onlyPrivacyOfficersRegisterPartners() {
         String org = newOrgCode();
         given().contentType(ContentType.JSON).body(partnerBody("X", "2026-01-01", null))
                 .put("/api/sharing-partners/" + org).then().statusCode(401).contentType("application/problem+json");
@@ -82,12 +96,14 @@ class SharingPartnerResourceTest {
     }
 
     @Test
-    void theListIsForStaffAndServicesNotCitizensOrAnonymousCallers() {
+    void theListIsForStaffAndPartnerReadersNotCitizensOrAnonymousCallers() {
         given().get("/api/sharing-partners").then().statusCode(401);
         given().auth().oauth2(TestTokens.patient("mary", TestNhsNumbers.next())).get("/api/sharing-partners")
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.user("an", "analyst", "QKM")).get("/api/sharing-partners")
                 .then().statusCode(403);
-        given().auth().oauth2(ConsentFixtures.SERVICE).get("/api/sharing-partners").then().statusCode(200);
+        given().auth().oauth2(ConsentFixtures.INGEST).get("/api/sharing-partners").then().statusCode(200);
+        given().auth().oauth2(TestTokens.service("kmcr-audit")).get("/api/sharing-partners").then().statusCode(200);
+        given().auth().oauth2(ConsentFixtures.RECORD).get("/api/sharing-partners").then().statusCode(403);
     }
 }

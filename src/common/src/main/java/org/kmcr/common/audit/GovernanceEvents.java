@@ -1,0 +1,32 @@
+package org.kmcr.common.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.kmcr.common.security.Caller;
+
+/**
+ * Audit events for governance actions (changes to partners, relationships and reviews; reads of review queues,
+ * relationship lists, dead letters and the audit log): who acted, from their token, and on whom, if anyone.
+ * Identifiers only, never content.
+ */
+public final class GovernanceEvents {
+
+    public static final String PURPOSE = "governance";
+    public static final String PERMITTED = "permitted";
+
+    private GovernanceEvents() {
+    }
+
+    /** An event for an action taken by the caller, optionally about one person. */
+    public static AuditEvent of(Caller actor, String action, UUID subjectPersonId, String subjectNhsNumber) {
+        return new AuditEvent(UUID.randomUUID(), Instant.now(), action, PERMITTED, actorOf(actor), PURPOSE, null,
+                null, subjectPersonId, subjectNhsNumber, List.of());
+    }
+
+    /** The caller as the audit log names them. */
+    public static AuditEvent.Actor actorOf(Caller caller) {
+        return new AuditEvent.Actor(caller.userId(), caller.displayName(), caller.primaryRole(), caller.orgCode(),
+                caller.roleProfileId(), caller.roleCode(), caller.clientId());
+    }
+}

@@ -1,0 +1,23 @@
+package org.kmcr.common.consent;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/**
+ * A disclosure that obliges a privacy officer to be alerted (break glass, a self-claimed relationship), reported
+ * by record-query once the audit service has committed it. The audit event id is the idempotency key: the same
+ * disclosure reported twice queues one review.
+ *
+ * @param reason the break-glass reason or the self-claim's stated reason
+ */
+public record PrivacyAlert(
+        @NotNull UUID auditEventId,
+        @NotNull UUID personId,
+        String nhsNumber,
+        @NotNull @Valid CallerDetails caller,
+        @NotBlank @Size(max = 50) String basis,
+        @Size(max = 2000) String reason) {
+}
