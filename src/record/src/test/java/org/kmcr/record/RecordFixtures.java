@@ -26,19 +26,42 @@ public final class RecordFixtures {
         migrated = true;
     }
 
-    /** Stores one item for a source identity; returns its id. */
+    /** Stores one item for a source identity, sent by the trust's PAS; returns its id. */
     public static UUID item(UUID sourceIdentityId, String category, String resourceType, String code, String display,
             String effectiveAt, String resourceJson) {
+        return itemFrom("RKM", "partner-rkm-pas", null, sourceIdentityId, category, resourceType, code, display,
+                effectiveAt,
+                resourceJson);
+    }
+
+    /** Stores one item sent by the given organisation with the given standing (null for none); returns its id. */
+    public static UUID itemFrom(String sourceOrg, String sourceSystem, String standing, UUID sourceIdentityId,
+            String category,
+            String resourceType, String code, String display, String effectiveAt, String resourceJson) {
         UUID id = UUID.randomUUID();
         KmcrTestEnvironment.database().execute(String.format("""
                 INSERT INTO record.care_item (id, source_identity_id, category, resource_type, status, code_system,
-                    code, display, effective_at, source_org, source_system, source_id, source_version, content_hash,
-                    recorded_at, received_at, updated_at, version, resource)
-                VALUES ('%s', '%s', '%s', '%s', 'active', 'http://snomed.info/sct', '%s', '%s', '%s', 'RKM',
-                    'partner-rkm-pas', '%s', '1', 'hash', '%s', now(), now(), 1, '%s'::jsonb)""",
-                id, sourceIdentityId, category, resourceType, code, display, effectiveAt, "src-" + id, effectiveAt,
+                    code, display, effective_at, source_org, source_standing, source_system, source_id,
+                    source_version, content_hash, recorded_at, received_at, updated_at, version, resource)
+                VALUES ('%s', '%s', '%s', '%s', 'active', 'http://snomed.info/sct', '%s', '%s', '%s', '%s', %s,
+                    '%s', '%s', '1', 'hash', '%s', now(), now(), 1, '%s'::jsonb)""",
+                id, sourceIdentityId, category, resourceType, code, display, effectiveAt, sourceOrg,
+                standing == null ? "NULL" : "'" + standing + "'", sourceSystem, "src-" + id, effectiveAt,
                 resourceJson));
         return id;
+    }
+
+    /** A Patient as the given organisation sends it, naming a registered practice and a postcode (or none). */
+    public static UUID patientFrom(String sourceOrg, String standing, UUID sourceIdentityId, String nhsNumber,
+            String family, String gpPractice, String postcode) {
+        String address = postcode == null ? "" : ",\"address\":[{\"postalCode\":\"" + postcode + "\"}]";
+        return itemFrom(sourceOrg, "partner-" + sourceOrg.toLowerCase(), standing, sourceIdentityId, "demographics",
+                "Patient", null, null,
+                "2020-01-01T00:00:00Z", """
+                {"resourceType":"Patient","id":"p-%s","identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number",\
+                "value":"%s"}],"name":[{"family":"%s","given":["Mary"]}]%s,"generalPractitioner":\
+                [{"identifier":{"system":"https://fhir.nhs.uk/Id/ods-organization-code","value":"%s"}}]}"""
+                .formatted(sourceOrg, nhsNumber, family, address, gpPractice));
     }
 
     public static UUID patient(UUID sourceIdentityId, String nhsNumber) {

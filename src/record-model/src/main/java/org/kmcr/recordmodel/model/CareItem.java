@@ -37,6 +37,9 @@ public class CareItem {
     /** ODS code of the organisation that sent the item (from its token). */
     @Column(name = "source_org")
     public String sourceOrg;
+    /** For a Patient: the sender's {@link SourceStanding} code, which orders sources for the person header. */
+    @Column(name = "source_standing")
+    public String sourceStanding;
     /** The sending system (its OAuth2 client id). */
     @Column(name = "source_system")
     public String sourceSystem;

@@ -15,28 +15,33 @@ public class CareItemRepository implements PanacheRepositoryBase<CareItem, UUID>
 
     /**
      * One atomic statement, safe under concurrent deliveries of the same item: insert, or update when the
-     * content differs from what is stored; an identical re-delivery changes nothing. The resource is bound as
-     * text and then cast: bound straight to jsonb, the client would store it as one JSON string.
+     * content differs from what is stored; an identical re-delivery changes nothing, and an item is never moved
+     * to another source identity (patient). The resource is bound as text and then cast: bound straight to
+     * jsonb, the client would store it as one JSON string.
      */
     private static final String UPSERT = """
             INSERT INTO record.care_item AS c (id, source_identity_id, category, resource_type, status,
-                code_system, code, display, effective_at, confidentiality, source_org, source_system, source_id,
-                source_version, content_hash, recorded_at, received_at, updated_at, version, resource)
+                code_system, code, display, effective_at, confidentiality, source_org, source_standing, source_system,
+                source_id, source_version, content_hash, recorded_at, received_at, updated_at, version, resource)
             VALUES (:id, :sourceIdentityId, :category, :resourceType, :status, :codeSystem, :code, :display,
-                :effectiveAt, :confidentiality, :sourceOrg, :sourceSystem, :sourceId, :sourceVersion, :contentHash,
+                :effectiveAt, :confidentiality, :sourceOrg, :sourceStanding, :sourceSystem, :sourceId, :sourceVersion,
+                :contentHash,
                 :recordedAt, :receivedAt, :receivedAt, 1, CAST(CAST(:resource AS text) AS jsonb))
             ON CONFLICT ON CONSTRAINT care_item_source_key DO UPDATE SET
-                source_identity_id = EXCLUDED.source_identity_id, category = EXCLUDED.category,
+                category = EXCLUDED.category, source_standing = EXCLUDED.source_standing,
                 status = EXCLUDED.status, code_system = EXCLUDED.code_system, code = EXCLUDED.code,
                 display = EXCLUDED.display, effective_at = EXCLUDED.effective_at,
                 confidentiality = EXCLUDED.confidentiality, source_version = EXCLUDED.source_version,
                 content_hash = EXCLUDED.content_hash, recorded_at = EXCLUDED.recorded_at,
                 received_at = EXCLUDED.received_at, updated_at = EXCLUDED.updated_at,
                 version = c.version + 1, resource = EXCLUDED.resource
-            WHERE c.content_hash <> EXCLUDED.content_hash
+            WHERE c.content_hash <> EXCLUDED.content_hash AND c.source_identity_id = EXCLUDED.source_identity_id
             RETURNING c.id, c.version""";
 
-    /** Stores an item by its source key; the item's id is used only when it is new. */
+    /**
+     * Stores an item by its source key; the item's id is used only when it is new. When the source already holds
+     * that id for another patient nothing changes and the outcome says so: the caller must refuse the submission.
+     */
     public Uni<StoredItem> upsert(CareItem item) {
         return getSession().chain(session -> session.createNativeQuery(UPSERT, Object[].class)
                 .setParameter("id", item.id)
@@ -50,6 +55,7 @@ public class CareItemRepository implements PanacheRepositoryBase<CareItem, UUID>
                 .setParameter("effectiveAt", item.effectiveAt)
                 .setParameter("confidentiality", item.confidentiality)
                 .setParameter("sourceOrg", item.sourceOrg)
+                .setParameter("sourceStanding", item.sourceStanding)
                 .setParameter("sourceSystem", item.sourceSystem)
                 .setParameter("sourceId", item.sourceId)
                 .setParameter("sourceVersion", item.sourceVersion)
@@ -62,7 +68,9 @@ public class CareItemRepository implements PanacheRepositoryBase<CareItem, UUID>
                         ? Uni.createFrom().item(stored(row))
                         : findBySourceKey(item.sourceOrg, item.sourceSystem, item.resourceType, item.sourceId)
                                 .map(existing -> new StoredItem(existing.id, existing.version,
-                                        StoredItem.Outcome.UNCHANGED)));
+                                        existing.sourceIdentityId.equals(item.sourceIdentityId)
+                                                ? StoredItem.Outcome.UNCHANGED
+                                                : StoredItem.Outcome.HELD_FOR_ANOTHER_PATIENT)));
     }
 
     private static StoredItem stored(Object[] row) {

@@ -1,8 +1,13 @@
 package org.kmcr.record.mapping;
 
 import java.util.List;
+import java.util.UUID;
 
-/** Why the caller may see this summary, and the audit entry that records that they did. */
+/**
+ * Why the caller may see this summary, and the audit event that records that they did.
+ *
+ * @param privacyOfficerAlerted true when this access was queued for a privacy officer's review
+ */
 public record AccessView(String basis, boolean brokeGlass, List<String> permittedCategories, List<String> obligations,
-        long auditSequence) {
+        boolean privacyOfficerAlerted, UUID auditEventId) {
 }

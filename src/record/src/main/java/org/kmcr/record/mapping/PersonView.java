@@ -3,7 +3,11 @@ package org.kmcr.record.mapping;
 import java.util.List;
 import java.util.UUID;
 
-/** Who the summary is about, from the most recently received demographics a source sent. */
+/**
+ * Who the summary is about, from the demographics of the source that comes first in the header precedence.
+ *
+ * @param headerSource the ODS code of the organisation whose Patient the header shows
+ */
 public record PersonView(UUID personId, String nhsNumber, String name, String birthDate, String gender,
-        String postcode, List<String> registeredGpPractices) {
+        String postcode, List<String> registeredGpPractices, String headerSource) {
 }

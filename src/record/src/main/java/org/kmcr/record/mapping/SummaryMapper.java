@@ -6,11 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.kmcr.common.consent.AccessDecision;
 import org.kmcr.record.service.Disclosure;
 import org.kmcr.recordmodel.model.CareItem;
 import org.kmcr.recordmodel.model.Category;
+import org.kmcr.recordmodel.model.SourceStanding;
 
 /** Shapes a disclosure as the portal's JSON summary. */
 @ApplicationScoped
@@ -24,12 +27,22 @@ public class SummaryMapper {
         this.json = json;
     }
 
+    /**
+     * The person header comes from one source's Patient, chosen by {@link SourceStanding} (a registration
+     * authority, then the registered practice, then any other source) and, among equals, the most recently received.
+     */
+    static final Comparator<CareItem> HEADER_PRECEDENCE = Comparator
+            .comparing((CareItem item) -> SourceStanding.ofCode(item.sourceStanding))
+            .thenComparing(item -> item.receivedAt, Comparator.reverseOrder());
+
     public SummaryView toView(Disclosure disclosure) {
         List<CareItem> items = disclosure.items();
         var decision = disclosure.decision();
         return new SummaryView(person(disclosure),
-                new AccessView(decision.basis(), "break-glass".equals(decision.basis()), decision.categories(),
-                        decision.obligations(), disclosure.audit().sequence()),
+                new AccessView(decision.basis(), AccessDecision.BREAK_GLASS.equals(decision.basis()),
+                        decision.categories(), decision.obligations(),
+                        decision.obligations().contains(AccessDecision.ALERT_PRIVACY_OFFICER),
+                        disclosure.auditEventId()),
                 of(items, Category.DEMOGRAPHICS), of(items, Category.ALLERGIES), of(items, Category.MEDICATIONS),
                 of(items, Category.CONDITIONS));
     }
@@ -42,13 +55,15 @@ public class SummaryMapper {
         var identities = disclosure.person();
         return disclosure.items().stream()
                 .filter(i -> Category.DEMOGRAPHICS.code().equals(i.category))
-                .max(java.util.Comparator.comparing(i -> i.receivedAt))
-                .map(latest -> fromPatient(identities.personId(), identities.nhsNumber(), read(latest.resource)))
+                .min(HEADER_PRECEDENCE)
+                .map(chosen -> fromPatient(identities.personId(), identities.nhsNumber(), read(chosen.resource),
+                        chosen.sourceOrg))
                 .orElse(new PersonView(identities.personId(), identities.nhsNumber(), null, null, null, null,
-                        List.of()));
+                        List.of(), null));
     }
 
-    private static PersonView fromPatient(java.util.UUID personId, String nhsNumber, JsonNode patient) {
+    private static PersonView fromPatient(java.util.UUID personId, String nhsNumber, JsonNode patient,
+            String sourceOrg) {
         JsonNode name = patient.path("name").path(0);
         List<String> parts = new ArrayList<>();
         name.path("given").forEach(given -> parts.add(given.asText()));
@@ -62,7 +77,7 @@ public class SummaryMapper {
                 .toList();
         return new PersonView(personId, nhsNumber, parts.isEmpty() ? null : String.join(" ", parts),
                 text(patient.path("birthDate")), text(patient.path("gender")),
-                text(patient.path("address").path(0).path("postalCode")), gps);
+                text(patient.path("address").path(0).path("postalCode")), gps, sourceOrg);
     }
 
     private static String text(JsonNode node) {

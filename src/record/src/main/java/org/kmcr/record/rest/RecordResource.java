@@ -39,6 +39,19 @@ public class RecordResource {
         return service.disclose(caller.get(), nhsNumber, SUMMARY_READ, null).map(mapper::toView);
     }
 
+    /**
+     * A professional's own claim that their organisation cares for the person, then the summary: the claim lasts
+     * 30 days and every access on it is queued for a privacy officer's review.
+     */
+    @POST
+    @Path("/self-claim")
+    @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER})
+    public Uni<SummaryView> selfClaim(@PathParam("nhsNumber") String nhsNumber,
+            @Valid @NotNull SelfClaimRequest request) {
+        return service.claimAndDisclose(caller.get(), nhsNumber, SUMMARY_READ, request.reason().strip())
+                .map(mapper::toView);
+    }
+
     /** Emergency access without a care relationship: allowed, audited as such, and queued for review. */
     @POST
     @Path("/break-glass")

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.UUID;
 import org.kmcr.common.audit.AuditClient;
 import org.kmcr.common.audit.AuditEvent;
+import org.kmcr.common.audit.GovernanceEvents;
 import org.kmcr.common.consent.AccessDecision;
 import org.kmcr.common.consent.AccessRequest;
 import org.kmcr.common.consent.CallerDetails;
 import org.kmcr.common.consent.ConsentClient;
+import org.kmcr.common.consent.SelfClaim;
 import org.kmcr.common.identity.IdentityClient;
 import org.kmcr.common.identity.PersonIdentities;
 import org.kmcr.common.nhs.NhsNumber;
@@ -19,9 +21,10 @@ import org.kmcr.common.security.Caller;
 import org.kmcr.recordmodel.model.CareItem;
 
 /**
- * The one read path for a person's record: find the person, ask consent, read only the permitted
- * categories, and have the audit service commit the access before anything is returned. If consent or
- * audit cannot answer, nothing is disclosed.
+ * The one read path for a person's record: find the person, ask consent (also when KMCR holds nobody with the
+ * number, so that callers who could never see a record get the same answer either way), read only the permitted
+ * categories, have the audit service commit the access, carry out what the decision obliges, and only then
+ * return anything. If consent or audit cannot answer, or an obligation cannot be met, nothing is disclosed.
  */
 @ApplicationScoped
 public class SummaryService {
@@ -30,54 +33,90 @@ public class SummaryService {
     private final ConsentClient consent;
     private final AuditClient audit;
     private final RecordReader reader;
+    private final Obligations obligations;
 
-    SummaryService(IdentityClient identity, ConsentClient consent, AuditClient audit, RecordReader reader) {
+    SummaryService(IdentityClient identity, ConsentClient consent, AuditClient audit, RecordReader reader,
+            Obligations obligations) {
         this.identity = identity;
         this.consent = consent;
         this.audit = audit;
         this.reader = reader;
+        this.obligations = obligations;
     }
 
     /**
-     * The permitted part of a person's record, with the decision and the audit receipt.
+     * The permitted part of a person's record, with the decision and the audit event that records it.
      *
      * @param action           what is being read, as the audit log names it (e.g. record.summary.read)
      * @param breakGlassReason the caller's stated emergency reason, or null for a normal access
      */
     public Uni<Disclosure> disclose(Caller caller, String nhsNumberText, String action, String breakGlassReason) {
         NhsNumber nhsNumber = parse(nhsNumberText);
+        return identity.findByNhsNumber(nhsNumber.value())
+                .map(person -> person != null ? person : new PersonIdentities(null, nhsNumber.value(), List.of()))
+                .chain(person -> decideAndDisclose(caller, person, action, breakGlassReason));
+    }
+
+    /**
+     * Records the caller's self-claimed relationship with the person (consent refuses it, 403, to callers the
+     * rules refuse), then discloses as {@link #disclose} does: every such access alerts a privacy officer.
+     */
+    public Uni<Disclosure> claimAndDisclose(Caller caller, String nhsNumberText, String action, String reason) {
+        NhsNumber nhsNumber = parse(nhsNumberText);
         return identity.findByNhsNumber(nhsNumber.value()).chain(person -> {
             if (person == null) {
-                return notFound(caller, nhsNumber, action);
+                return decideAndDisclose(caller, new PersonIdentities(null, nhsNumber.value(), List.of()), action,
+                        null);
             }
-            AccessRequest request = new AccessRequest(person.personId(), nhsNumber.value(),
-                    AccessRequest.DIRECT_CARE, CallerDetails.of(caller), breakGlassReason);
-            return consent.decide(request).chain(decision -> decision.permitted()
-                    ? permitted(caller, person, decision, action, breakGlassReason)
-                    : denied(caller, person, decision, action));
+            return consent.selfClaim(new SelfClaim(person.personId(), nhsNumber.value(), CallerDetails.of(caller),
+                    reason)).chain(() -> decideAndDisclose(caller, person, action, null));
+        });
+    }
+
+    private Uni<Disclosure> decideAndDisclose(Caller caller, PersonIdentities person, String action,
+            String breakGlassReason) {
+        AccessRequest request = new AccessRequest(person.personId(), person.nhsNumber(), AccessRequest.DIRECT_CARE,
+                CallerDetails.of(caller), breakGlassReason);
+        return consent.decide(request).chain(decision -> {
+            if (!decision.permitted()) {
+                return refused(caller, person, decision, action);
+            }
+            List<String> unmet = obligations.unmet(decision);
+            if (!unmet.isEmpty()) {
+                return withheld(caller, person, decision, action, unmet);
+            }
+            return permitted(caller, person, decision, action, breakGlassReason);
         });
     }
 
     private Uni<Disclosure> permitted(Caller caller, PersonIdentities person, AccessDecision decision, String action,
             String breakGlassReason) {
-        return reader.items(person.sourceIdentityIds(), decision.categories()).chain(items -> audit
-                .record(event(caller, person, decision.basis(), action, "permitted", breakGlassReason, shown(items)))
-                .map(receipt -> new Disclosure(person, decision, receipt, items)));
+        return reader.items(person.sourceIdentityIds(), decision.categories()).chain(items -> {
+            AuditEvent event = event(caller, person, decision.basis(), action, "permitted", breakGlassReason,
+                    shown(items));
+            return audit.record(event)
+                    .chain(receipt -> obligations.fulfil(decision, event, person, caller, breakGlassReason))
+                    .map(ignored -> new Disclosure(person, decision, event.id(), items));
+        });
     }
 
-    /** A search that found nobody is audited too: it tells the caller that KMCR holds no record. */
-    private Uni<Disclosure> notFound(Caller caller, NhsNumber nhsNumber, String action) {
-        PersonIdentities nobody = new PersonIdentities(null, nhsNumber.value(), List.of());
-        return audit.record(event(caller, nobody, null, action, "not-found", null, List.of()))
-                .map(receipt -> {
-                    throw ProblemException.notFound("KMCR holds no record for this NHS number");
+    /** A denial is audited too; KMCR holding no record is a 404, said only to callers the rules would let see one. */
+    private Uni<Disclosure> refused(Caller caller, PersonIdentities person, AccessDecision decision, String action) {
+        boolean noRecord = AccessDecision.NO_RECORD.equals(decision.basis());
+        return audit.record(event(caller, person, decision.basis(), action, noRecord ? "not-found" : "denied", null,
+                List.of())).map(receipt -> {
+                    throw noRecord ? ProblemException.notFound(decision.reason())
+                            : ProblemException.forbidden(decision.reason());
                 });
     }
 
-    private Uni<Disclosure> denied(Caller caller, PersonIdentities person, AccessDecision decision, String action) {
-        return audit.record(event(caller, person, decision.basis(), action, "denied", null, List.of()))
+    private Uni<Disclosure> withheld(Caller caller, PersonIdentities person, AccessDecision decision, String action,
+            List<String> unmet) {
+        return audit.record(event(caller, person, decision.basis(), action, "withheld", null, List.of()))
                 .map(receipt -> {
-                    throw ProblemException.forbidden(decision.reason());
+                    throw new ProblemException(502, "Bad gateway", "Consent set a condition on this access that "
+                            + "record-query cannot meet (" + String.join(", ", unmet) + "), so nothing was "
+                            + "disclosed. This is a fault in KMCR; it has been logged.");
                 });
     }
 
@@ -88,11 +127,8 @@ public class SummaryService {
 
     static AuditEvent event(Caller caller, PersonIdentities person, String basis, String action,
             String outcome, String breakGlassReason, List<String> categories) {
-        return new AuditEvent(UUID.randomUUID(), Instant.now(), action, outcome,
-                new AuditEvent.Actor(caller.userId(), caller.displayName(), caller.primaryRole(), caller.orgCode(),
-                        caller.roleProfileId(), caller.roleCode(), caller.clientId()),
-                AccessRequest.DIRECT_CARE, basis, breakGlassReason, person.personId(),
-                person.nhsNumber(), categories);
+        return new AuditEvent(UUID.randomUUID(), Instant.now(), action, outcome, GovernanceEvents.actorOf(caller),
+                AccessRequest.DIRECT_CARE, basis, breakGlassReason, person.personId(), person.nhsNumber(), categories);
     }
 
     private static NhsNumber parse(String text) {

@@ -72,13 +72,19 @@ class RecordResourceTest {
                 new PersonIdentities.SourceIdentityRef(sourceIdentity, "RKM", "partner-rkm-pas", "p1")))))
                 .when(identity).findByNhsNumber(nhsNumber);
         doReturn(Uni.createFrom().nullItem()).when(identity).findByNhsNumber(argThat(n -> !nhsNumber.equals(n)));
-        decides(new AccessDecision("permit", "relationship", "RKM has a care relationship", ALL, List.of(), null));
+        decides(new AccessDecision("permit", "relationship", "RKM has a care relationship", ALL, List.of()));
         doAnswer(call -> Uni.createFrom().item(new AuditReceipt(call.getArgument(0, AuditEvent.class).id(), 42, "h")))
                 .when(audit).record(any());
+        doReturn(Uni.createFrom().voidItem()).when(consent).alertPrivacyOfficer(any());
+        doReturn(Uni.createFrom().voidItem()).when(consent).selfClaim(any());
     }
 
+    /** What consent decides about the person; for a person KMCR does not hold, it says there is no record. */
     void decides(AccessDecision decision) {
-        doReturn(Uni.createFrom().item(decision)).when(consent).decide(any());
+        doReturn(Uni.createFrom().item(decision)).when(consent).decide(argThat(r -> r.personId() != null));
+        doReturn(Uni.createFrom().item(new AccessDecision("deny", "no-record",
+                "KMCR holds no record for this NHS number.", List.of(), List.of())))
+                .when(consent).decide(argThat(r -> r.personId() == null));
     }
 
     @Test
@@ -88,7 +94,9 @@ class RecordResourceTest {
                 .body("person.name", equalTo("Mary Jones"))
                 .body("person.registeredGpPractices", equalTo(List.of("K81001")))
                 .body("access.basis", equalTo("relationship"))
-                .body("access.auditSequence", equalTo(42))
+                .body("access.auditEventId", org.hamcrest.Matchers.notNullValue())
+                .body("access", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("auditSequence")))
+                .body("access.privacyOfficerAlerted", equalTo(false))
                 .body("allergies", hasSize(1))
                 .body("allergies[0].display", equalTo("Allergy to penicillin"))
                 .body("allergies[0].provenance.sourceOrg", equalTo("RKM"))
@@ -105,7 +113,7 @@ class RecordResourceTest {
 
     @Test
     void onlyPermittedCategoriesAreReadOrShown() {
-        decides(new AccessDecision("permit", "relationship", "", List.of("demographics", "allergies"), List.of(), null));
+        decides(new AccessDecision("permit", "relationship", "", List.of("demographics", "allergies"), List.of()));
         given().auth().oauth2(TestTokens.user("sam", "social-worker", "KMSC1"))
                 .get("/api/records/" + nhsNumber + "/summary").then().statusCode(200)
                 .body("allergies", hasSize(1)).body("medications", hasSize(0)).body("conditions", hasSize(0));
@@ -115,7 +123,7 @@ class RecordResourceTest {
     @Test
     void withoutARelationshipTheAnswerIs403WithTheReasonAndTheAttemptIsAudited() {
         decides(new AccessDecision("deny", "no-legitimate-relationship",
-                "RKM has no legitimate relationship with this person.", List.of(), List.of(), null));
+                "RKM has no legitimate relationship with this person.", List.of(), List.of()));
         given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("RKM has no legitimate relationship with this person."));
@@ -125,15 +133,85 @@ class RecordResourceTest {
     @Test
     void breakingGlassPassesTheReasonAndIsAuditedAsSuch() {
         decides(new AccessDecision("permit", "break-glass", "Emergency access", ALL,
-                List.of("alert-privacy-officer"), UUID.randomUUID()));
-        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON)
+                List.of("alert-privacy-officer")));
+        String eventId = given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON)
                 .body(Map.of("reason", "  Unconscious in ED, no history available  "))
                 .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(200)
-                .body("access.brokeGlass", equalTo(true))
-                .body("access.obligations", equalTo(List.of("alert-privacy-officer")));
+                .body("access.brokeGlass", equalTo(true)).body("access.privacyOfficerAlerted", equalTo(true))
+                .body("access.obligations", equalTo(List.of("alert-privacy-officer")))
+                .extract().path("access.auditEventId");
         verify(consent).decide(argThat(r -> "Unconscious in ED, no history available".equals(r.breakGlassReason())));
         verify(audit).record(argThat(e -> e.accessBasis().equals("break-glass")
                 && e.breakGlassReason().equals("Unconscious in ED, no history available")));
+        verify(consent).alertPrivacyOfficer(argThat(alert -> alert.auditEventId().toString().equals(eventId)
+                && alert.personId().equals(personId) && alert.basis().equals("break-glass")
+                && alert.caller().orgCode().equals("RKM")
+                && alert.reason().equals("Unconscious in ED, no history available")));
+    }
+
+    @Test
+    void aDecisionWithAnObligationRecordQueryCannotMeetDisclosesNothing() {
+        decides(new AccessDecision("permit", "relationship", "", ALL, List.of("notify-the-caldicott-guardian")));
+        given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", containsString("notify-the-caldicott-guardian"))
+                .body(org.hamcrest.Matchers.not(containsString("penicillin")));
+        verify(audit).record(argThat(e -> e.outcome().equals("withheld") && e.categories().isEmpty()));
+    }
+
+    @Test
+    void whenNoPrivacyOfficerCanBeAlertedNothingIsDisclosed() {
+        decides(new AccessDecision("permit", "self-claimed", "", ALL, List.of("alert-privacy-officer")));
+        doReturn(Uni.createFrom().failure(ProblemException.unavailable("The consent service is unavailable, so no "
+                + "privacy officer could be alerted. Try again shortly."))).when(consent).alertPrivacyOfficer(any());
+        given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(503)
+                .body(org.hamcrest.Matchers.not(containsString("penicillin")));
+    }
+
+    @Test
+    void aSelfClaimIsRecordedWithTheCallerFromTheTokenThenTheSummaryIsShown() {
+        decides(new AccessDecision("permit", "self-claimed", "", ALL, List.of("alert-privacy-officer")));
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON)
+                .body(Map.of("reason", "  District nurse visiting this week  "))
+                .post("/api/records/" + nhsNumber + "/self-claim").then().statusCode(200)
+                .body("access.basis", equalTo("self-claimed")).body("access.privacyOfficerAlerted", equalTo(true));
+        verify(consent).selfClaim(argThat(claim -> claim.personId().equals(personId)
+                && claim.caller().orgCode().equals("RKM") && claim.reason().equals("District nurse visiting this week")));
+        verify(consent).alertPrivacyOfficer(argThat(alert -> alert.basis().equals("self-claimed")));
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body(Map.of("reason", "short"))
+                .post("/api/records/" + nhsNumber + "/self-claim").then().statusCode(400);
+        given().auth().oauth2(TestTokens.patient("mary", nhsNumber)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "District nurse visiting this week"))
+                .post("/api/records/" + nhsNumber + "/self-claim").then().statusCode(403);
+    }
+
+    @Test
+    void theHeaderFollowsTheSourcePrecedenceNotTheLastPatientReceived() {
+        String number = TestNhsNumbers.next();
+        UUID person = UUID.randomUUID();
+        UUID practice = UUID.randomUUID();
+        UUID hospital = UUID.randomUUID();
+        UUID pds = UUID.randomUUID();
+        RecordFixtures.patientFrom("K81001", "registered-practice", practice, number, "Jones", "K81001", "KM1 2AB");
+        RecordFixtures.patientFrom("RKM", "other", hospital, number, "Jomes", "RKM", null);
+        doReturn(Uni.createFrom().item(new PersonIdentities(person, number, List.of(
+                new PersonIdentities.SourceIdentityRef(practice, "K81001", "partner-k81001", "g1"),
+                new PersonIdentities.SourceIdentityRef(hospital, "RKM", "partner-rkm", "h1")))))
+                .when(identity).findByNhsNumber(number);
+        given().auth().oauth2(CLINICIAN).get("/api/records/" + number + "/summary").then().statusCode(200)
+                .body("person.name", equalTo("Mary Jones")).body("person.postcode", equalTo("KM1 2AB"))
+                .body("person.registeredGpPractices", equalTo(List.of("K81001")))
+                .body("person.headerSource", equalTo("K81001"));
+
+        RecordFixtures.patientFrom("X26", "registration-authority", pds, number, "Jones-Smith", "K81002", "KM9 9ZZ");
+        doReturn(Uni.createFrom().item(new PersonIdentities(person, number, List.of(
+                new PersonIdentities.SourceIdentityRef(practice, "K81001", "partner-k81001", "g1"),
+                new PersonIdentities.SourceIdentityRef(hospital, "RKM", "partner-rkm", "h1"),
+                new PersonIdentities.SourceIdentityRef(pds, "X26", "partner-x26", "x1")))))
+                .when(identity).findByNhsNumber(number);
+        given().auth().oauth2(CLINICIAN).get("/api/records/" + number + "/summary").then().statusCode(200)
+                .body("person.name", equalTo("Mary Jones-Smith")).body("person.postcode", equalTo("KM9 9ZZ"))
+                .body("person.headerSource", equalTo("X26"));
     }
 
     @Test
@@ -190,8 +268,9 @@ class RecordResourceTest {
         given().auth().oauth2(CLINICIAN).get("/api/records/9434765918/summary").then().statusCode(400)
                 .body("detail", containsString("Modulus 11"));
         given().auth().oauth2(CLINICIAN).get("/api/records/" + TestNhsNumbers.next() + "/summary").then()
-                .statusCode(404).body("detail", equalTo("KMCR holds no record for this NHS number"));
+                .statusCode(404).body("detail", equalTo("KMCR holds no record for this NHS number."));
         verify(audit).record(argThat(e -> e.outcome().equals("not-found") && e.subjectPersonId() == null));
+        verify(consent).decide(argThat(r -> r.personId() == null));
     }
 
     @Test
