@@ -15,12 +15,14 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.kmcr.common.hash.Sha256;
 import org.kmcr.common.nhs.NhsNumber;
 import org.kmcr.common.problem.Problem.FieldError;
 import org.kmcr.common.problem.ProblemException;
@@ -80,11 +82,13 @@ public class BundleReader {
         Set<String> patientRefs = referencesTo(bundle.getEntry().get(patientIndex));
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             checkEntry(bundle.getEntry().get(i).getResource(), i, patientRefs, errors);
+            refuseContained(bundle.getEntry().get(i).getResource(), i, errors);
         }
         if (!errors.isEmpty()) {
             throw rejected(errors);
         }
-        return new Submission(patient, nhsNumber, entries, gpPractices(patient, bundle));
+        return new Submission(patient, nhsNumber, entries, gpPractices(patient, bundle), patientRefs,
+                messageId(bundle, json));
     }
 
     private Bundle parse(String json) {
@@ -126,6 +130,28 @@ public class BundleReader {
             errors.add(new FieldError(at(index) + ".resource." + subjectField(resource),
                     "Every item must refer to the bundle's Patient"));
         }
+    }
+
+    /**
+     * Contained resources would carry content past the category rules (a Patient inside an allergy, say), so they
+     * are refused: send each resource as its own entry.
+     */
+    private static void refuseContained(Resource resource, int index, List<FieldError> errors) {
+        if (resource instanceof DomainResource domain && domain.hasContained()) {
+            errors.add(new FieldError(at(index) + ".resource.contained", "Contained resources are not accepted: "
+                    + "send each resource as its own entry of the bundle"));
+        }
+    }
+
+    /** The message's own id (Bundle.id, else Bundle.identifier), or the hash of its content when it has none. */
+    static String messageId(Bundle bundle, String json) {
+        if (bundle.getIdElement().getIdPart() != null) {
+            return "Bundle/" + bundle.getIdElement().getIdPart();
+        }
+        if (bundle.hasIdentifier() && bundle.getIdentifier().hasValue()) {
+            return bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue();
+        }
+        return "sha256:" + Sha256.hex(json);
     }
 
     /** The reference to the patient an item is about, or null for types KMCR does not accept. */

@@ -4,18 +4,22 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.kmcr.common.hash.Sha256;
 import org.kmcr.ingest.model.Sender;
 import org.kmcr.recordmodel.model.CareItem;
 import org.kmcr.recordmodel.model.Category;
+import org.kmcr.recordmodel.model.SourceStanding;
 
 /** Turns a validated FHIR resource into a care item: its JSON, provenance and index columns. */
 @ApplicationScoped
@@ -34,7 +38,29 @@ public class ItemMapper {
         return Category.ofResourceType(resource.fhirType()).isPresent();
     }
 
-    public CareItem toItem(Resource resource, Sender sender, UUID sourceIdentityId, Instant receivedAt) {
+    /**
+     * The item as stored: only what its category allows. Narrative (text.div) is dropped, since it can say
+     * anything; references to the patient lose their display (the patient's name) outside the Patient itself.
+     *
+     * @param standing for a Patient, the sender's standing for the person header; ignored for other items
+     */
+    public CareItem toItem(Resource resource, Sender sender, UUID sourceIdentityId, Instant receivedAt,
+            Set<String> patientRefs, SourceStanding standing) {
+        Resource stored = resource.copy();
+        if (stored instanceof DomainResource domain) {
+            domain.setText(null);
+        }
+        if (!(stored instanceof Patient)) {
+            fhir.newTerser().getAllPopulatedChildElementsOfType(stored, Reference.class).stream()
+                    .filter(reference -> patientRefs.contains(reference.getReference()))
+                    .forEach(reference -> reference.setDisplay(null));
+        }
+        CareItem item = toItem(stored, sender, sourceIdentityId, receivedAt);
+        item.sourceStanding = stored instanceof Patient ? standing.code() : null;
+        return item;
+    }
+
+    private CareItem toItem(Resource resource, Sender sender, UUID sourceIdentityId, Instant receivedAt) {
         String json = fhir.newJsonParser().encodeResourceToString(resource);
         String hash = Sha256.hex(json);
         CareItem item = new CareItem();

@@ -15,25 +15,36 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
+import org.kmcr.common.audit.GovernanceAudit;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 import org.kmcr.ingest.model.Sender;
 import org.kmcr.ingest.service.DeadLetterService;
 import org.kmcr.ingest.service.IngestService;
 
-/** A partner's own failed submissions: list, inspect, replay once the cause is fixed. */
+/**
+ * A partner's own failed submissions: list, inspect, replay once the cause is fixed. Dead letters hold whole
+ * messages, personal data included, so every call is audited first.
+ */
 @Path("/api/dead-letters")
 @Authenticated
 public class DeadLetterResource {
 
+    static final String LIST = "ingest.dead-letter.list";
+    static final String READ = "ingest.dead-letter.read";
+    static final String REPLAY = "ingest.dead-letter.replay";
+
     private final DeadLetterService deadLetters;
     private final IngestService ingest;
     private final CurrentCaller caller;
+    private final GovernanceAudit audit;
 
-    DeadLetterResource(DeadLetterService deadLetters, IngestService ingest, CurrentCaller caller) {
+    DeadLetterResource(DeadLetterService deadLetters, IngestService ingest, CurrentCaller caller,
+            GovernanceAudit audit) {
         this.deadLetters = deadLetters;
         this.ingest = ingest;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -42,7 +53,8 @@ public class DeadLetterResource {
             @QueryParam("state") @DefaultValue("open") @Pattern(regexp = "open|replayed") String state,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return deadLetters.list(senderOrg(), state, page, size)
+        String org = senderOrg();
+        return audit.record(LIST).chain(() -> deadLetters.list(org, state, page, size))
                 .map(letters -> letters.stream().map(DeadLetterView::summary).toList());
     }
 
@@ -50,7 +62,8 @@ public class DeadLetterResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PARTNER_SYSTEM)
     public Uni<DeadLetterView> get(@PathParam("id") UUID id) {
-        return deadLetters.find(id, senderOrg()).map(DeadLetterView::full);
+        String org = senderOrg();
+        return audit.record(READ).chain(() -> deadLetters.find(id, org)).map(DeadLetterView::full);
     }
 
     /** Processes the kept submission again; answers as the original submission would have. */
@@ -59,7 +72,8 @@ public class DeadLetterResource {
     @RolesAllowed(Roles.PARTNER_SYSTEM)
     @Produces(IngestService.FHIR_JSON)
     public Uni<String> replay(@PathParam("id") UUID id) {
-        return ingest.replay(id, senderOrg());
+        String org = senderOrg();
+        return audit.record(REPLAY).chain(() -> ingest.replay(id, org));
     }
 
     private String senderOrg() {

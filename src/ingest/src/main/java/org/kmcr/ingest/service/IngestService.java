@@ -3,19 +3,22 @@ package org.kmcr.ingest.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Resource;
 import org.jboss.logging.Logger;
 import org.kmcr.common.client.Workers;
 import org.kmcr.common.consent.ConsentClient;
-import org.kmcr.common.consent.Relationship;
+import org.kmcr.common.consent.RelationshipAssertion;
+import org.kmcr.common.consent.SharingPartner;
 import org.kmcr.common.identity.Demographics;
 import org.kmcr.common.identity.IdentityClient;
 import org.kmcr.common.identity.ResolvedIdentity;
+import org.kmcr.common.identity.SourceIdentityIds;
 import org.kmcr.common.identity.SourcePatient;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.ingest.fhir.BundleReader;
@@ -24,13 +27,15 @@ import org.kmcr.ingest.fhir.Submission;
 import org.kmcr.ingest.fhir.TransactionResponse;
 import org.kmcr.ingest.model.DeadLetter;
 import org.kmcr.ingest.model.Sender;
-import org.kmcr.recordmodel.model.CareItem;
+import org.kmcr.recordmodel.model.SourceStanding;
 
 /**
- * Takes a FHIR bundle from a partner system into the record: validate, resolve the patient with the MPI,
- * record the GP registration with consent, store each item once with provenance. Every step is idempotent,
- * so a re-sent or replayed bundle changes nothing that is already stored. A submission that fails is kept
- * as a dead letter.
+ * Takes a FHIR bundle from a partner system into the record: validate, store each item once with provenance
+ * under the patient's source identity (all items or none), then have the MPI link that source identity to a
+ * person, then pass the GP registrations the bundle asserts on to consent, which verifies who may assert them.
+ * Everything that can refuse a bundle runs before anything is linked or asserted, so a bundle that ends as a
+ * dead letter leaves no link and no relationship behind. Every step is idempotent, so a re-sent or replayed
+ * bundle changes nothing that is already stored.
  */
 @ApplicationScoped
 public class IngestService {
@@ -57,29 +62,25 @@ public class IngestService {
         this.deadLetters = deadLetters;
     }
 
+    /** How far a submission got, for the dead letter's message. */
+    private static final class Progress {
+        boolean itemsStored;
+    }
+
     /**
      * Processes a bundle and returns the transaction-response JSON; on failure keeps it as a dead letter.
      * Only sharing partners may send: another organisation's bundle is refused and not kept.
      */
     public Uni<String> submit(Sender sender, String bundleJson) {
         Instant receivedAt = Instant.now();
-        return requirePartner(sender).chain(() -> process(sender, bundleJson, receivedAt)
-                .onFailure().recoverWithUni(failure -> keepAsDeadLetter(sender, bundleJson, receivedAt, failure)));
-    }
-
-    private Uni<String> keepAsDeadLetter(Sender sender, String bundleJson, Instant receivedAt, Throwable failure) {
-        ProblemException problem = asProblem(failure);
-        return deadLetters.keep(sender, FHIR_JSON, bundleJson, problem, receivedAt)
-                .chain(id -> Uni.createFrom().failure(withDeadLetter(problem, id)));
-    }
-
-    private Uni<Void> requirePartner(Sender sender) {
-        return consent.isSharingPartner(sender.orgCode()).invoke(partner -> {
-            if (!partner) {
-                throw ProblemException.forbidden(sender.orgCode() + " is not a sharing partner: KMCR accepts "
-                        + "records only from organisations whose joint controllers' agreement is in force");
-            }
-        }).replaceWithVoid();
+        return requirePartner(sender).chain(partner -> {
+            Progress progress = new Progress();
+            return process(sender, partner, bundleJson, receivedAt, progress).onFailure().recoverWithUni(failure -> {
+                ProblemException problem = asProblem(failure);
+                return deadLetters.keep(sender, FHIR_JSON, bundleJson, problem, receivedAt)
+                        .chain(id -> Uni.createFrom().failure(withDeadLetter(problem, id, progress)));
+            });
+        });
     }
 
     /** Processes a dead letter again, as its original sender; it stays open, with the new problem, if it fails. */
@@ -89,37 +90,79 @@ public class IngestService {
                 throw new ProblemException(409, "Conflict", "Dead letter " + deadLetterId + " was already replayed");
             }
             Sender sender = new Sender(letter.sourceOrg, letter.sourceSystem);
-            return requirePartner(sender).chain(() -> process(sender, letter.payload, Instant.now()))
+            Progress progress = new Progress();
+            return requirePartner(sender).chain(partner -> process(sender, partner, letter.payload, Instant.now(),
+                    progress))
                     .call(() -> deadLetters.recordReplay(deadLetterId, null))
                     .onFailure().recoverWithUni(failure -> {
                         ProblemException problem = asProblem(failure);
-                        return deadLetters.recordReplay(deadLetterId, problem)
-                                .chain(() -> Uni.createFrom().<String>failure(withDeadLetter(problem, deadLetterId)));
+                        return deadLetters.recordReplay(deadLetterId, problem).chain(() ->
+                                Uni.createFrom().<String>failure(withDeadLetter(problem, deadLetterId, progress)));
                     });
         });
     }
 
-    private Uni<String> process(Sender sender, String bundleJson, Instant receivedAt) {
-        return Workers.call(() -> reader.read(bundleJson)).chain(submission -> identity
-                .resolve(sourcePatient(sender, submission))
-                .call(resolved -> recordGpRegistrations(resolved, submission, sender))
-                .chain(resolved -> Workers.call(() -> items(submission, sender, resolved.sourceIdentityId(), receivedAt)))
-                .chain(writer::store)
-                .map(stored -> response.of(submission.entries(), stored)));
+    private Uni<SharingPartner> requirePartner(Sender sender) {
+        return consent.sharingPartner(sender.orgCode()).map(partner -> {
+            if (partner == null || !partner.inForce()) {
+                throw ProblemException.forbidden(sender.orgCode() + " is not a sharing partner: KMCR accepts "
+                        + "records only from organisations whose joint controllers' agreement is in force");
+            }
+            return partner;
+        });
     }
 
-    private List<CareItem> items(Submission submission, Sender sender, UUID sourceIdentityId, Instant receivedAt) {
-        return submission.entries().stream().filter(ItemMapper::isStored)
-                .map(resource -> mapper.toItem(resource, sender, sourceIdentityId, receivedAt))
-                .toList();
+    private Uni<String> process(Sender sender, SharingPartner partner, String bundleJson, Instant receivedAt,
+            Progress progress) {
+        return Workers.call(() -> reader.read(bundleJson)).chain(submission -> {
+            UUID sourceIdentityId = SourceIdentityIds.of(sender.orgCode(), sender.system(),
+                    submission.patient().getIdElement().getIdPart());
+            SourceStanding standing = SenderStanding.of(partner, submission.gpPracticeOdsCodes());
+            return Workers.call(() -> items(submission, sender, sourceIdentityId, receivedAt, standing))
+                    .chain(writer::store)
+                    .invoke(() -> progress.itemsStored = true)
+                    .chain(stored -> identity.resolve(sourcePatient(sender, submission))
+                            .invoke(resolved -> requireSameSourceIdentity(resolved, sourceIdentityId))
+                            .call(resolved -> assertGpRegistrations(resolved, submission, sender))
+                            .map(resolved -> response.of(submission.entries(), stored)));
+        });
     }
 
-    private Uni<Void> recordGpRegistrations(ResolvedIdentity resolved, Submission submission, Sender sender) {
+    private List<CareItemWriter.Placed> items(Submission submission, Sender sender, UUID sourceIdentityId,
+            Instant receivedAt, SourceStanding standing) {
+        List<CareItemWriter.Placed> items = new ArrayList<>();
+        for (int index = 0; index < submission.entries().size(); index++) {
+            Resource resource = submission.entries().get(index);
+            if (ItemMapper.isStored(resource)) {
+                items.add(new CareItemWriter.Placed(mapper.toItem(resource, sender, sourceIdentityId, receivedAt,
+                        submission.patientRefs(), standing), "Bundle.entry[" + index + "]"));
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The GP registrations the Patient names, passed on as asserted by the sender; consent verifies them or keeps
+     * them as unverified. None while the MPI holds the link for review (no person yet).
+     */
+    private Uni<Void> assertGpRegistrations(ResolvedIdentity resolved, Submission submission, Sender sender) {
+        if (resolved.personId() == null) {
+            return Uni.createFrom().voidItem();
+        }
         List<Uni<Void>> calls = submission.gpPracticeOdsCodes().stream()
-                .map(ods -> consent.recordRelationship(new Relationship(resolved.personId(), ods,
-                        Relationship.GP_REGISTRATION, "fhir:" + sender.system(), LocalDate.now(), null)))
+                .map(ods -> consent.assertRelationship(new RelationshipAssertion(resolved.personId(), ods,
+                        RelationshipAssertion.GP_REGISTRATION, null, null,
+                        new RelationshipAssertion.Asserter(sender.orgCode(), sender.system()), submission.messageId()))
+                        .replaceWithVoid())
                 .toList();
         return calls.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(calls).andFailFast().replaceWithVoid();
+    }
+
+    private static void requireSameSourceIdentity(ResolvedIdentity resolved, UUID stored) {
+        if (!stored.equals(resolved.sourceIdentityId())) {
+            throw new IllegalStateException("The MPI answered another source identity than the one the items were "
+                    + "stored under");
+        }
     }
 
     static SourcePatient sourcePatient(Sender sender, Submission submission) {
@@ -142,9 +185,11 @@ public class IngestService {
         return new ProblemException(500, "Internal server error", "The bundle could not be processed");
     }
 
-    private static ProblemException withDeadLetter(ProblemException problem, UUID id) {
-        return new ProblemException(problem.status(), problem.title(), problem.getMessage()
-                + ". Nothing from it was stored; it is kept as dead letter " + id + " for inspection and replay",
-                problem.errors());
+    private static ProblemException withDeadLetter(ProblemException problem, UUID id, Progress progress) {
+        String kept = progress.itemsStored
+                ? ". Its items are stored but not yet part of the person's record; it is kept as dead letter " + id
+                        + ": replay it to complete it"
+                : ". Nothing from it was stored; it is kept as dead letter " + id + " for inspection and replay";
+        return new ProblemException(problem.status(), problem.title(), problem.getMessage() + kept, problem.errors());
     }
 }

@@ -26,7 +26,8 @@ class ItemMapperTest {
     Map<String, CareItem> items(String bundle) {
         Submission submission = reader.read(bundle);
         return submission.entries().stream().filter(ItemMapper::isStored)
-                .map(r -> mapper.toItem(r, sender, UUID.randomUUID(), Instant.EPOCH))
+                .map(r -> mapper.toItem(r, sender, UUID.randomUUID(), Instant.EPOCH, submission.patientRefs(),
+                        org.kmcr.recordmodel.model.SourceStanding.OTHER))
                 .collect(Collectors.toMap(i -> i.resourceType, Function.identity()));
     }
 
