@@ -37,7 +37,16 @@ final class SystemUnderTest {
 
     /** A summary bundle (Patient, allergy, medication, condition) for a patient registered at a GP practice. */
     static String summaryBundle(String nhsNumber, String gpPractice) {
-        String patientId = "pas-" + UUID.randomUUID().toString().substring(0, 8);
+        return summaryBundle(nhsNumber, gpPractice, newPatientId());
+    }
+
+    /** A new local patient id, as a partner's system gives one. */
+    static String newPatientId() {
+        return "pas-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The summary bundle for the patient with this local id in the sender's system. */
+    static String summaryBundle(String nhsNumber, String gpPractice, String patientId) {
         try (InputStream in = SystemUnderTest.class.getResourceAsStream("/summary-bundle.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${nhsNumber}", nhsNumber)
                     .replace("${patientId}", patientId).replace("${gpPractice}", gpPractice);
