@@ -58,7 +58,7 @@ class ConcurrentResolveTest {
         assertEquals(1, distinct(answers, "personId").size());
         assertEquals(PARALLEL, distinct(answers, "sourceIdentityId").size());
         assertEquals(1, count("SELECT count(*) FROM identity.person WHERE nhs_number = $1", nhsNumber));
-        given().auth().oauth2(Patients.INGEST).queryParam("nhsNumber", nhsNumber)
+        given().auth().oauth2(Patients.RECORD).queryParam("nhsNumber", nhsNumber)
                 .get("/api/persons").then().statusCode(200).body("sourceIdentities", hasSize(PARALLEL));
     }
 
