@@ -91,7 +91,7 @@ class ConcurrentResolveTest {
         assertEquals(Set.of(sourceIdentityId), distinct(answers, "sourceIdentityId"));
         String links = "SELECT count(*) FROM identity.identity_link WHERE source_identity_id = $1";
         assertEquals(2, count(links, UUID.fromString(sourceIdentityId)));
-        assertEquals(1, count(links + " AND active", UUID.fromString(sourceIdentityId)));
+        assertEquals(1, count(links + " AND state = 'active'", UUID.fromString(sourceIdentityId)));
     }
 
     private List<JsonNode> resolveInParallel(IntFunction<Map<String, Object>> patient) throws Exception {
