@@ -1,7 +1,31 @@
 package org.kmcr.common.identity;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.UUID;
 
-/** The MPI's answer: the source identity and the person it is linked to, and how. */
-public record ResolvedIdentity(UUID sourceIdentityId, UUID personId, String nhsNumber, String linkMethod) {
+/**
+ * The MPI's answer to a resolve: the source identity, the person it is linked to, and how.
+ *
+ * @param sourceIdentityId always present; the same as {@link SourceIdentityIds#of} for the source key
+ * @param personId         the person the source identity belongs to; null unless {@code linkStatus} is LINKED
+ * @param linkMethod       how the person was found, e.g. {@code nhs-number}
+ * @param linkStatus       whether the source identity counts as part of the person now
+ * @param reviewId         the open review of this link, if a privacy officer has to look at it; null otherwise
+ */
+public record ResolvedIdentity(UUID sourceIdentityId, UUID personId, String nhsNumber, String linkMethod,
+        LinkStatus linkStatus, UUID reviewId) {
+
+    @JsonCreator
+    public ResolvedIdentity {
+    }
+
+    /** A source identity linked to its person with no review open. */
+    public ResolvedIdentity(UUID sourceIdentityId, UUID personId, String nhsNumber, String linkMethod) {
+        this(sourceIdentityId, personId, nhsNumber, linkMethod, LinkStatus.LINKED, null);
+    }
+
+    /** True when the source identity's items are part of the person's record. */
+    public boolean linked() {
+        return linkStatus == LinkStatus.LINKED;
+    }
 }

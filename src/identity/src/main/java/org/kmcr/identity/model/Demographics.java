@@ -19,4 +19,7 @@ public record Demographics(
         @Pattern(regexp = "male|female|other|unknown", message = "must be one of male, female, other, unknown")
         String gender,
         @Size(max = 10) String postcode) {
+
+    /** A source that says nothing about who the patient is. */
+    public static final Demographics NONE = new Demographics(null, null, null, null, null);
 }

@@ -13,11 +13,22 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * The decision that a source identity belongs to a person, with how it was made (method, score and the
- * evidence per field). Replaced links are deactivated, never deleted, so every decision stays explainable.
+ * evidence per field) and its state. Only an {@link #ACTIVE} link makes the source identity part of the person.
+ * A source identity has at most one current link (any state but {@link #INACTIVE}); replaced links become
+ * inactive, never deleted, so every decision stays explainable.
  */
 @Entity
 @Table(name = "identity_link", schema = "identity")
 public class IdentityLink {
+
+    /** The source identity is part of the person. */
+    public static final String ACTIVE = "active";
+    /** Waiting for a privacy officer (see {@link LinkReview}); the source identity is part of nobody. */
+    public static final String PENDING_REVIEW = "pending-review";
+    /** A privacy officer rejected the link; the source identity is part of nobody. */
+    public static final String REJECTED = "rejected";
+    /** Replaced by a later link; kept as history. */
+    public static final String INACTIVE = "inactive";
 
     @Id
     public UUID id;
@@ -29,7 +40,7 @@ public class IdentityLink {
     public BigDecimal score;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> evidence;
-    public boolean active;
+    public String state;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "deactivated_at")

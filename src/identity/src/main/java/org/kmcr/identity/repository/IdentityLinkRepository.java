@@ -10,12 +10,14 @@ import org.kmcr.identity.model.IdentityLink;
 @ApplicationScoped
 public class IdentityLinkRepository implements PanacheRepositoryBase<IdentityLink, UUID> {
 
-    public Uni<IdentityLink> findActive(UUID sourceIdentityId) {
-        return find("sourceIdentityId = ?1 and active = true", sourceIdentityId).firstResult();
+    /** The source identity's current link (active, pending review or rejected); null when it has none. */
+    public Uni<IdentityLink> findCurrent(UUID sourceIdentityId) {
+        return find("sourceIdentityId = ?1 and state <> ?2", sourceIdentityId, IdentityLink.INACTIVE).firstResult();
     }
 
-    /** Ends a link now, in the database at once, so that a replacement may be inserted in the same transaction. */
-    public Uni<Integer> deactivate(UUID linkId) {
-        return update("active = false, deactivatedAt = ?1 where id = ?2 and active = true", Instant.now(), linkId);
+    /** Makes a link history now, in the database at once, so that a replacement may be inserted in the same transaction. */
+    public Uni<Integer> retire(UUID linkId) {
+        return update("state = ?1, deactivatedAt = ?2 where id = ?3 and state <> ?1",
+                IdentityLink.INACTIVE, Instant.now(), linkId);
     }
 }

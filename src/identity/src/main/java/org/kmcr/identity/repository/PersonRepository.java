@@ -27,4 +27,16 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
     public Uni<Person> findByNhsNumber(String nhsNumber) {
         return find("nhsNumber", nhsNumber).firstResult();
     }
+
+    /**
+     * Locks the person's row until the transaction ends, so that changes to who the person is made of (a new
+     * link, a review decision) happen one after another and each sees the links committed before it.
+     */
+    public Uni<Void> lock(UUID personId) {
+        return getSession().flatMap(session -> session
+                .createNativeQuery("SELECT id FROM identity.person WHERE id = :id FOR UPDATE", UUID.class)
+                .setParameter("id", personId)
+                .getResultList())
+                .replaceWithVoid();
+    }
 }

@@ -58,7 +58,7 @@ class ConcurrentResolveTest {
         assertEquals(1, distinct(answers, "personId").size());
         assertEquals(PARALLEL, distinct(answers, "sourceIdentityId").size());
         assertEquals(1, count("SELECT count(*) FROM identity.person WHERE nhs_number = $1", nhsNumber));
-        given().auth().oauth2(Patients.INGEST).queryParam("nhsNumber", nhsNumber)
+        given().auth().oauth2(Patients.RECORD).queryParam("nhsNumber", nhsNumber)
                 .get("/api/persons").then().statusCode(200).body("sourceIdentities", hasSize(PARALLEL));
     }
 
@@ -91,7 +91,7 @@ class ConcurrentResolveTest {
         assertEquals(Set.of(sourceIdentityId), distinct(answers, "sourceIdentityId"));
         String links = "SELECT count(*) FROM identity.identity_link WHERE source_identity_id = $1";
         assertEquals(2, count(links, UUID.fromString(sourceIdentityId)));
-        assertEquals(1, count(links + " AND active", UUID.fromString(sourceIdentityId)));
+        assertEquals(1, count(links + " AND state = 'active'", UUID.fromString(sourceIdentityId)));
     }
 
     private List<JsonNode> resolveInParallel(IntFunction<Map<String, Object>> patient) throws Exception {

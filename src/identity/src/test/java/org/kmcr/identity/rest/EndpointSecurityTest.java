@@ -2,21 +2,43 @@ package org.kmcr.identity.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
 
+import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.mutiny.Uni;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kmcr.common.audit.AuditClient;
+import org.kmcr.common.audit.AuditReceipt;
+import org.kmcr.common.security.Roles;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
 
-/** Only KMCR services may use the MPI; everyone else is refused with a problem+json. */
+/**
+ * Who may call what, for every endpoint of identity and every kind of caller: ingest only resolves, record only
+ * looks persons up, privacy officers only work the review queue, and nobody else gets in (problem+json).
+ */
 @QuarkusTest
 @QuarkusTestResource(KmcrTestEnvironment.class)
 class EndpointSecurityTest {
@@ -24,10 +46,16 @@ class EndpointSecurityTest {
     enum Caller {
         NONE(() -> null),
         CLINICIAN(() -> TestTokens.user("dr", "clinician", "RKM")),
-        PRIVACY_OFFICER(() -> TestTokens.user("po", "privacy-officer", "QKM")),
+        PRIVACY_OFFICER(() -> Patients.PRIVACY_OFFICER),
         PATIENT(() -> TestTokens.patient("mary", TestNhsNumbers.next())),
         PARTNER_SYSTEM(() -> TestTokens.partner("partner-rkm-pas", "RKM")),
-        SERVICE(() -> Patients.INGEST);
+        INGEST(() -> Patients.INGEST),
+        RECORD(() -> Patients.RECORD),
+        CONSENT(() -> TestTokens.service("kmcr-consent")),
+        AUDIT(() -> TestTokens.service("kmcr-audit")),
+        IDENTITY(() -> TestTokens.service("kmcr-identity")),
+        /** A person's token that was given the service permissions anyway: they do not count. */
+        USER_WITH_SERVICE_ROLES(() -> TestTokens.withRoles("mallory", Roles.IDENTITY_RESOLVER, Roles.IDENTITY_READER));
 
         final Supplier<String> token;
 
@@ -36,51 +64,127 @@ class EndpointSecurityTest {
         }
     }
 
+    /** A person with one source identity and an open review of a stranger's claim to their NHS number. */
+    record Fixture(String nhsNumber, JsonPath person, String reviewId) {
+    }
+
     enum Endpoint {
-        RESOLVE {
-            Response call(RequestSpecification request, String nhsNumber, JsonPath existing) {
-                return request.contentType(ContentType.JSON).body(Patients.patient(nhsNumber)).post(Patients.RESOLVE);
+        RESOLVE("POST /api/source-identities/resolve", Caller.INGEST) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                return request.contentType(ContentType.JSON).body(Patients.patient(fixture.nhsNumber()))
+                        .post(Patients.RESOLVE);
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("personId", equalTo(fixture.person().getString("personId")));
             }
         },
-        PERSON_BY_NHS_NUMBER {
-            Response call(RequestSpecification request, String nhsNumber, JsonPath existing) {
-                return request.queryParam("nhsNumber", nhsNumber).get("/api/persons");
+        PERSON_BY_NHS_NUMBER("GET /api/persons", Caller.RECORD) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                return request.queryParam("nhsNumber", fixture.nhsNumber()).get("/api/persons");
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("personId", equalTo(fixture.person().getString("personId")));
             }
         },
-        PERSON_BY_ID {
-            Response call(RequestSpecification request, String nhsNumber, JsonPath existing) {
-                return request.get("/api/persons/" + existing.getString("personId"));
+        PERSON_BY_ID("GET /api/persons/{personId}", Caller.RECORD) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                return request.get("/api/persons/" + fixture.person().getString("personId"));
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("personId", equalTo(fixture.person().getString("personId")));
+            }
+        },
+        LIST_REVIEWS("GET /api/link-reviews", Caller.PRIVACY_OFFICER) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                return request.queryParam("status", "open").get(Patients.REVIEWS);
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("id", hasItem(fixture.reviewId()));
+            }
+        },
+        DECIDE_REVIEW("POST /api/link-reviews/{id}/decision", Caller.PRIVACY_OFFICER) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                return request.contentType(ContentType.JSON).body(Map.of("decision", "reject"))
+                        .post(Patients.REVIEWS + "/" + fixture.reviewId() + "/decision");
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("id", equalTo(fixture.reviewId())).body("decision", equalTo("reject"));
             }
         };
 
-        abstract Response call(RequestSpecification request, String nhsNumber, JsonPath existing);
+        final String operation;
+        final Set<Caller> allowed;
+
+        Endpoint(String operation, Caller... allowed) {
+            this.operation = operation;
+            this.allowed = Set.of(allowed);
+        }
+
+        abstract Response call(RequestSpecification request, Fixture fixture);
+
+        abstract void isAnswer(Response answer, Fixture fixture);
+
+        int expectedStatus(Caller caller) {
+            return caller == Caller.NONE ? 401 : allowed.contains(caller) ? 200 : 403;
+        }
+    }
+
+    @InjectMock
+    AuditClient audit;
+
+    @BeforeEach
+    void auditCommits() {
+        doReturn(Uni.createFrom().item(new AuditReceipt(UUID.randomUUID(), 1, "hash"))).when(audit).record(any());
+    }
+
+    static Stream<Arguments> everyEndpointByEveryCaller() {
+        return Arrays.stream(Endpoint.values()).flatMap(endpoint -> Arrays.stream(Caller.values())
+                .map(caller -> Arguments.of(endpoint, caller, endpoint.expectedStatus(caller))));
     }
 
     @ParameterizedTest(name = "{0} by {1}: {2}")
-    @CsvSource({
-        "RESOLVE, NONE, 401", "RESOLVE, CLINICIAN, 403", "RESOLVE, PRIVACY_OFFICER, 403",
-        "RESOLVE, PATIENT, 403", "RESOLVE, PARTNER_SYSTEM, 403", "RESOLVE, SERVICE, 200",
-        "PERSON_BY_NHS_NUMBER, NONE, 401", "PERSON_BY_NHS_NUMBER, CLINICIAN, 403",
-        "PERSON_BY_NHS_NUMBER, PRIVACY_OFFICER, 403", "PERSON_BY_NHS_NUMBER, PATIENT, 403",
-        "PERSON_BY_NHS_NUMBER, PARTNER_SYSTEM, 403", "PERSON_BY_NHS_NUMBER, SERVICE, 200",
-        "PERSON_BY_ID, NONE, 401", "PERSON_BY_ID, CLINICIAN, 403", "PERSON_BY_ID, PRIVACY_OFFICER, 403",
-        "PERSON_BY_ID, PATIENT, 403", "PERSON_BY_ID, PARTNER_SYSTEM, 403", "PERSON_BY_ID, SERVICE, 200"})
-    void onlyServicesMayCall(Endpoint endpoint, Caller caller, int status) {
-        String nhsNumber = TestNhsNumbers.next();
-        JsonPath existing = Patients.resolve(Patients.patient(nhsNumber));
+    @MethodSource("everyEndpointByEveryCaller")
+    void onlyTheCallersThatNeedAnEndpointMayCallIt(Endpoint endpoint, Caller caller, int status) {
+        Fixture fixture = fixture();
         RequestSpecification request = given();
         String token = caller.token.get();
         if (token != null) {
             request.auth().oauth2(token);
         }
-        var answer = endpoint.call(request, nhsNumber, existing).then().statusCode(status);
+        Response answer = endpoint.call(request, fixture);
+        answer.then().statusCode(status);
         if (status == 200) {
-            answer.body("personId", equalTo(existing.getString("personId")));
+            endpoint.isAnswer(answer, fixture);
         } else {
-            answer.contentType("application/problem+json").body("status", equalTo(status));
+            answer.then().contentType("application/problem+json").body("status", equalTo(status));
         }
         if (status == 401) {
-            answer.header("WWW-Authenticate", "Bearer");
+            answer.then().header("WWW-Authenticate", "Bearer");
         }
+    }
+
+    @Test
+    void theMatrixCoversEveryOperationInTheOpenApiDocument() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(method -> Set.of("get", "put", "post", "delete", "patch").contains(method))
+                .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+
+        assertEquals(documented, Arrays.stream(Endpoint.values()).map(endpoint -> endpoint.operation)
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    private static Fixture fixture() {
+        String nhsNumber = TestNhsNumbers.next();
+        JsonPath person = Patients.resolve(Patients.patient(nhsNumber));
+        String reviewId = Patients.resolve(Patients.stranger(nhsNumber)).getString("reviewId");
+        return new Fixture(nhsNumber, person, reviewId);
     }
 }

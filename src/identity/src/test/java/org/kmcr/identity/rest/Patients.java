@@ -4,17 +4,24 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.kmcr.common.testing.TestTokens;
 
-/** Resolve requests as ingest sends them, and the service token it sends them with. */
+/** Resolve requests as ingest sends them, the service tokens of ingest and record, and a privacy officer's. */
 final class Patients {
 
+    /** Ingest resolves (identity-resolver). */
     static final String INGEST = TestTokens.service("kmcr-ingest");
+    /** Record looks persons up (identity-reader). */
+    static final String RECORD = TestTokens.service("kmcr-record");
+    static final String PRIVACY_OFFICER_NAME = "po";
+    static final String PRIVACY_OFFICER = TestTokens.user(PRIVACY_OFFICER_NAME, "privacy-officer", "QKM");
     static final String RESOLVE = "/api/source-identities/resolve";
+    static final String REVIEWS = "/api/link-reviews";
 
     private Patients() {
     }
@@ -24,20 +31,47 @@ final class Patients {
         return patient("RKM", "partner-rkm-pas", "PAS-" + UUID.randomUUID(), nhsNumber);
     }
 
+    /** Mary Jones, born 1970-01-01, as the given source knows her. */
     static Map<String, Object> patient(String sourceOrg, String sourceSystem, String localId, String nhsNumber) {
         Map<String, Object> body = new HashMap<>();
         body.put("sourceOrg", sourceOrg);
         body.put("sourceSystem", sourceSystem);
         body.put("localId", localId);
         body.put("nhsNumber", nhsNumber);
-        body.put("demographics", Map.of("family", "Jones", "given", List.of("Mary"), "birthDate", "1970-01-01",
-                "gender", "female", "postcode", "KM1 1AA"));
-        return body;
+        return withDemographics(body, "Jones", "Mary", "1970-01-01", "female");
+    }
+
+    /** Another source with the same NHS number and a fresh local id, telling another story. */
+    static Map<String, Object> stranger(String nhsNumber) {
+        return withDemographics(patient("G81001", "gp-emis", "E-" + UUID.randomUUID(), nhsNumber),
+                "Okafor", "Chidi", "1991-11-30", "male");
+    }
+
+    static Map<String, Object> withDemographics(Map<String, Object> patient, String family, String given,
+            String birthDate, String gender) {
+        patient.put("demographics", Map.of("family", family, "given", List.of(given), "birthDate", birthDate,
+                "gender", gender, "postcode", "KM1 1AA"));
+        return patient;
     }
 
     /** Resolves and returns the 200 answer. */
     static JsonPath resolve(Map<String, Object> patient) {
         return given().auth().oauth2(INGEST).contentType(ContentType.JSON).body(patient)
                 .post(RESOLVE).then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+    }
+
+    /** A privacy officer's decision on a review. */
+    static Response decide(String reviewId, String decision, String note) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("decision", decision);
+        body.put("note", note);
+        return given().auth().oauth2(PRIVACY_OFFICER).contentType(ContentType.JSON).body(body)
+                .post(REVIEWS + "/" + reviewId + "/decision");
+    }
+
+    /** The source identity ids record would read items of, for this NHS number (active links only). */
+    static List<String> linkedSourceIdentities(String nhsNumber) {
+        return given().auth().oauth2(RECORD).queryParam("nhsNumber", nhsNumber).get("/api/persons")
+                .then().statusCode(200).extract().jsonPath().getList("sourceIdentities.sourceIdentityId");
     }
 }

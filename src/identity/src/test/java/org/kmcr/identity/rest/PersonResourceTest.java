@@ -29,19 +29,19 @@ class PersonResourceTest {
                 "sourceIdentities", List.of(Map.of("sourceIdentityId", resolved.getString("sourceIdentityId"),
                         "sourceOrg", "RKM", "sourceSystem", "partner-rkm-pas", "localId", "PAS-123")));
 
-        given().auth().oauth2(Patients.INGEST).queryParam("nhsNumber", nhsNumber).get("/api/persons")
+        given().auth().oauth2(Patients.RECORD).queryParam("nhsNumber", nhsNumber).get("/api/persons")
                 .then().statusCode(200).body("", equalTo(expected));
-        given().auth().oauth2(Patients.INGEST).get("/api/persons/" + resolved.getString("personId"))
+        given().auth().oauth2(Patients.RECORD).get("/api/persons/" + resolved.getString("personId"))
                 .then().statusCode(200).body("", equalTo(expected));
     }
 
     @Test
     void anUnknownPersonIsNotFound() {
-        given().auth().oauth2(Patients.INGEST).queryParam("nhsNumber", TestNhsNumbers.next()).get("/api/persons")
+        given().auth().oauth2(Patients.RECORD).queryParam("nhsNumber", TestNhsNumbers.next()).get("/api/persons")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().auth().oauth2(Patients.INGEST).get("/api/persons/" + UUID.randomUUID())
+        given().auth().oauth2(Patients.RECORD).get("/api/persons/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().auth().oauth2(Patients.INGEST).get("/api/persons/not-a-uuid")
+        given().auth().oauth2(Patients.RECORD).get("/api/persons/not-a-uuid")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -52,7 +52,7 @@ class PersonResourceTest {
         "94347659AB|NHS number must be exactly 10 digits",
         "9434765918|NHS number fails the Modulus 11 check: the check digit (last digit) does not match"})
     void aMalformedNhsNumberIsABadRequest(String nhsNumber, String reason) {
-        var request = given().auth().oauth2(Patients.INGEST);
+        var request = given().auth().oauth2(Patients.RECORD);
         if (nhsNumber != null) {
             request.queryParam("nhsNumber", nhsNumber);
         }

@@ -6,8 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kmcr.common.identity.LinkStatus;
+import org.kmcr.common.identity.ResolvedIdentity;
+import org.kmcr.common.identity.SourceIdentityIds;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 
@@ -49,7 +53,24 @@ class SourceIdentityResourceTest {
         assertEquals(first.getString("personId"), second.getString("personId"));
         assertEquals(nhsNumber, second.getString("nhsNumber"));
         assertEquals("nhs-number", second.getString("linkMethod"));
+        assertEquals("linked", second.getString("linkStatus"));
         assertEquals(1, links(first.getString("sourceIdentityId")).size());
+    }
+
+    @Test
+    void theAnswerIsTheSharedContractAndTheIdIsComputedFromTheSourceKeyAlone() {
+        String nhsNumber = TestNhsNumbers.next();
+        String localId = "PAS-" + UUID.randomUUID();
+        ResolvedIdentity answer = given().auth().oauth2(Patients.INGEST).contentType(ContentType.JSON)
+                .body(Patients.patient("RKM", "partner-rkm-pas", localId, nhsNumber))
+                .post(Patients.RESOLVE).then().statusCode(200).extract().as(ResolvedIdentity.class);
+
+        assertEquals(SourceIdentityIds.of("RKM", "partner-rkm-pas", localId), answer.sourceIdentityId());
+        assertEquals(LinkStatus.LINKED, answer.linkStatus());
+        assertTrue(answer.linked());
+        assertNotNull(answer.personId());
+        assertNull(answer.reviewId());
+        assertEquals(nhsNumber, answer.nhsNumber());
     }
 
     @Test
@@ -60,7 +81,7 @@ class SourceIdentityResourceTest {
 
         assertNotEquals(hospital.getString("sourceIdentityId"), surgery.getString("sourceIdentityId"));
         assertEquals(hospital.getString("personId"), surgery.getString("personId"));
-        given().auth().oauth2(Patients.INGEST).queryParam("nhsNumber", nhsNumber).get("/api/persons")
+        given().auth().oauth2(Patients.RECORD).queryParam("nhsNumber", nhsNumber).get("/api/persons")
                 .then().statusCode(200)
                 .body("personId", equalTo(hospital.getString("personId")))
                 .body("sourceIdentities", hasSize(2))
@@ -83,17 +104,18 @@ class SourceIdentityResourceTest {
         assertEquals(sourceIdentityId, after.getString("sourceIdentityId"));
         assertNotEquals(before.getString("personId"), after.getString("personId"));
         assertEquals(corrected, after.getString("nhsNumber"));
-        given().auth().oauth2(Patients.INGEST).queryParam("nhsNumber", wrong).get("/api/persons")
+        given().auth().oauth2(Patients.RECORD).queryParam("nhsNumber", wrong).get("/api/persons")
                 .then().statusCode(200).body("sourceIdentities", hasSize(0));
-        given().auth().oauth2(Patients.INGEST).get("/api/persons/" + after.getString("personId"))
+        given().auth().oauth2(Patients.RECORD).get("/api/persons/" + after.getString("personId"))
                 .then().statusCode(200).body("sourceIdentities.sourceIdentityId", equalTo(List.of(sourceIdentityId)));
         // the replaced decision is kept, deactivated, so it can be explained (and undone) later
         List<Row> links = links(sourceIdentityId);
         assertEquals(2, links.size());
         assertEquals(before.getString("personId"), links.get(0).getUUID("person_id").toString());
-        assertFalse(links.get(0).getBoolean("active"));
+        assertEquals("inactive", links.get(0).getString("state"));
+        assertNotNull(links.get(0).getOffsetDateTime("deactivated_at"));
         assertEquals(after.getString("personId"), links.get(1).getUUID("person_id").toString());
-        assertTrue(links.get(1).getBoolean("active"));
+        assertEquals("active", links.get(1).getString("state"));
     }
 
     @Test
@@ -109,6 +131,7 @@ class SourceIdentityResourceTest {
         assertEquals("nhs-number", link.getString("method"));
         assertEquals(0, link.getBigDecimal("score").compareTo(BigDecimal.ONE));
         assertEquals("exact match", link.getJsonObject("evidence").getString("nhsNumber"));
+        assertEquals("no linked source identity to compare", link.getJsonObject("evidence").getString("demographics"));
         Row stored = pool.preparedQuery("SELECT demographics FROM identity.source_identity WHERE id = $1")
                 .execute(Tuple.of(UUID.fromString(sourceIdentityId))).await().indefinitely().iterator().next();
         assertEquals(Map.of("family", "Smith", "given", List.of("Mary", "Ann"), "postcode", "KM2 2BB"),
@@ -168,7 +191,7 @@ class SourceIdentityResourceTest {
     @Test
     void theServiceDatabaseRoleCannotDeleteIdentities() {
         Patients.resolve(Patients.patient(TestNhsNumbers.next()));
-        for (String table : new String[] {"person", "source_identity", "identity_link"}) {
+        for (String table : new String[] {"person", "source_identity", "identity_link", "link_review"}) {
             String sql = "DELETE FROM identity." + table;
             Throwable refused = assertThrows(Exception.class,
                     () -> pool.query(sql).execute().await().indefinitely(), sql);

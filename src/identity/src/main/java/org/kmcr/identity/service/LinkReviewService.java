@@ -1,0 +1,97 @@
+package org.kmcr.identity.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.kmcr.common.problem.ProblemException;
+import org.kmcr.common.security.Caller;
+import org.kmcr.identity.model.IdentityLink;
+import org.kmcr.identity.model.LinkReview;
+import org.kmcr.identity.repository.IdentityLinkRepository;
+import org.kmcr.identity.repository.LinkReviewRepository;
+import org.kmcr.identity.repository.PersonRepository;
+import org.kmcr.identity.repository.SourceIdentityRepository;
+
+/** The privacy officers' queue of links whose demographics contradict the person's, and their decisions. */
+@ApplicationScoped
+public class LinkReviewService {
+
+    /** The audit outcome of each decision. */
+    static final String LINKED = "linked";
+    static final String REJECTED = "rejected";
+
+    private final LinkReviewRepository reviews;
+    private final IdentityLinkRepository links;
+    private final SourceIdentityRepository sourceIdentities;
+    private final PersonRepository persons;
+    private final GovernanceAudit audit;
+
+    LinkReviewService(LinkReviewRepository reviews, IdentityLinkRepository links,
+            SourceIdentityRepository sourceIdentities, PersonRepository persons, GovernanceAudit audit) {
+        this.reviews = reviews;
+        this.links = links;
+        this.sourceIdentities = sourceIdentities;
+        this.persons = persons;
+        this.audit = audit;
+    }
+
+    /**
+     * Reviews newest first, only those with the given status (open or closed) unless it is null. The read is
+     * audited, as the caller's, before the reviews are returned; if audit cannot commit it, nothing is returned.
+     */
+    @WithSession
+    public Uni<List<LinkReview>> list(String status, int page, int size, Caller caller) {
+        return reviews.newestFirst(status, page, size)
+                .call(found -> audit.record(caller, GovernanceAudit.LIST_REVIEWS, GovernanceAudit.PERMITTED,
+                        null, null));
+    }
+
+    /**
+     * Records a privacy officer's decision and closes the review. {@code link} makes a pending link active (or
+     * confirms an active one); {@code reject} leaves the source identity part of nobody (link state rejected)
+     * until the source corrects its data. 404 when there is no such review, 409 when it is already closed (a
+     * decision is never overwritten). The decision is audited, as the decider's, before the transaction
+     * commits: if audit cannot commit it, nothing is decided.
+     */
+    @WithTransaction
+    public Uni<LinkReview> decide(UUID reviewId, String decision, String note, Caller decider) {
+        return reviews.sourceIdentityOf(reviewId).chain(sourceIdentityId -> {
+            if (sourceIdentityId == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("There is no link review " + reviewId));
+            }
+            // the same lock order as a resolve: source identity, then person
+            return sourceIdentities.lock(sourceIdentityId)
+                    .chain(() -> reviews.findById(reviewId))
+                    .call(review -> persons.lock(review.personId))
+                    .chain(review -> links.findById(review.linkId).map(link -> apply(review, link, decision, note,
+                            decider)))
+                    .call(review -> audit.record(decider, GovernanceAudit.DECIDE_REVIEW,
+                            LinkReview.LINK.equals(decision) ? LINKED : REJECTED, review.personId,
+                            review.evidence.incoming().nhsNumber()));
+        });
+    }
+
+    private static LinkReview apply(LinkReview review, IdentityLink link, String decision, String note,
+            Caller decider) {
+        if (LinkReview.CLOSED.equals(review.status)) {
+            throw new ProblemException(409, "Conflict", "This link review was already closed ("
+                    + review.decision + ") on " + review.decidedAt);
+        }
+        String expected = LinkReview.NEW_LINK.equals(review.kind) ? IdentityLink.PENDING_REVIEW : IdentityLink.ACTIVE;
+        if (!expected.equals(link.state)) {
+            throw new ProblemException(409, "Conflict", "The link this review is about is " + link.state
+                    + " now, not " + expected);
+        }
+        link.state = LinkReview.LINK.equals(decision) ? IdentityLink.ACTIVE : IdentityLink.REJECTED;
+        review.status = LinkReview.CLOSED;
+        review.decision = decision;
+        review.decisionNote = note;
+        review.decidedBy = decider.userId();
+        review.decidedByName = decider.displayName();
+        review.decidedAt = LinkKeeper.now();
+        return review;
+    }
+}
