@@ -3,6 +3,7 @@ package org.kmcr.audit.service;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,12 +49,19 @@ public class CheckpointSchedule {
         }
     }
 
+    /** Called on the event loop; hands over to a worker, which starts the run on a new safe context. */
     private void tick() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        VertxContextSupport.subscribe(() -> checkpoints.takeIfHeadMoved().toMulti(), subscription -> subscription
-                .with(signed -> lastRefusal = null, this::refused, () -> running.set(false)));
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                VertxContextSupport.subscribe(() -> checkpoints.takeIfHeadMoved().toMulti(), subscription ->
+                        subscription.with(signed -> lastRefusal = null, this::refused, () -> running.set(false)));
+            } catch (RuntimeException e) {
+                refused(e);
+            }
+        });
     }
 
     /** A refusal is an alarm: logged as a warning the first time, then quietly while it stays the same. */
