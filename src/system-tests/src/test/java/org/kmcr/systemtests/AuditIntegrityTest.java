@@ -8,26 +8,31 @@ import static org.kmcr.systemtests.SystemUnderTest.KEYCLOAK;
 import static org.kmcr.systemtests.SystemUnderTest.STACK;
 import static org.kmcr.systemtests.SystemUnderTest.as;
 
+import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.systemtests.stack.DemoRegion;
 import org.kmcr.systemtests.stack.ManagedProcess;
 import org.kmcr.systemtests.stack.ServiceSpec;
 
-/** The audit log is tamper-evident, its database role append-only, and without it nothing is disclosed. */
+/**
+ * The audit log is tamper-evident, cutting it short is caught by its signed checkpoints, its database role is
+ * append-only, and without it nothing is disclosed.
+ */
 class AuditIntegrityTest {
 
     @Test
     void tamperingWithAnAuditRowIsDetectedByVerification() {
         String nhsNumber = TestNhsNumbers.next();
         SystemUnderTest.ingest(DemoRegion.GP_SYSTEM, SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE));
-        int sequence = as(ServiceSpec.RECORD, KEYCLOAK.login(DemoRegion.GP_CLINICIAN))
-                .get("/api/records/" + nhsNumber + "/summary").then().statusCode(200)
-                .extract().path("access.auditSequence");
+        as(ServiceSpec.RECORD, KEYCLOAK.login(DemoRegion.GP_CLINICIAN))
+                .get("/api/records/" + nhsNumber + "/summary").then().statusCode(200);
         String privacyOfficer = KEYCLOAK.login(DemoRegion.PRIVACY_OFFICER);
+        int sequence = sequenceOfTheSummaryRead(privacyOfficer, nhsNumber);
         as(ServiceSpec.AUDIT, privacyOfficer).get("/api/audit-verification").then().statusCode(200)
                 .body("valid", equalTo(true)).body("firstBrokenSequence", nullValue());
 
@@ -44,10 +49,42 @@ class AuditIntegrityTest {
     }
 
     @Test
+    void deletingTheNewestEntriesIsReportedAgainstASignedCheckpoint() {
+        String nhsNumber = TestNhsNumbers.next();
+        SystemUnderTest.ingest(DemoRegion.GP_SYSTEM, SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE));
+        as(ServiceSpec.RECORD, KEYCLOAK.login(DemoRegion.GP_CLINICIAN))
+                .get("/api/records/" + nhsNumber + "/summary").then().statusCode(200);
+        String privacyOfficer = KEYCLOAK.login(DemoRegion.PRIVACY_OFFICER);
+        int read = sequenceOfTheSummaryRead(privacyOfficer, nhsNumber);
+        JsonPath checkpoint = as(ServiceSpec.AUDIT, privacyOfficer).post("/api/audit-checkpoints").then()
+                .statusCode(201).body("verified", equalTo(true)).extract().jsonPath();
+        int covered = checkpoint.getInt("sequence");
+
+        // someone with direct database access removes the GP's read and everything after it
+        String kept = "audit_entry_kept_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        STACK.database().execute("CREATE TABLE public." + kept + " AS SELECT * FROM audit.audit_entry WHERE sequence >= "
+                + read + "; DELETE FROM audit.audit_entry WHERE sequence >= " + read);
+        try {
+            as(ServiceSpec.AUDIT, privacyOfficer).get("/api/audit-verification").then().statusCode(200)
+                    .body("valid", equalTo(false))
+                    .body("firstBrokenSequence", equalTo(read))
+                    .body("lastSuspectSequence", equalTo(covered))
+                    .body("problem", equalTo("entries " + read + " to " + covered
+                            + " are missing; the signed checkpoint of " + checkpoint.getString("signedAt")
+                            + " covers " + covered));
+        } finally {
+            // put the log back as it was (the verification's own entry took the first freed place)
+            STACK.database().execute("DELETE FROM audit.audit_entry WHERE sequence >= " + read
+                    + "; INSERT INTO audit.audit_entry SELECT * FROM public." + kept + "; DROP TABLE public." + kept);
+        }
+        as(ServiceSpec.AUDIT, privacyOfficer).get("/api/audit-verification").then().body("valid", equalTo(true));
+    }
+
+    @Test
     void theAuditRoleCanNeitherChangeNorDeleteEntries() throws SQLException {
         try (Connection audit = STACK.database().connectAs("kmcr_audit")) {
             for (String sql : new String[] {"UPDATE audit.audit_entry SET actor_org = 'X'",
-                    "DELETE FROM audit.audit_entry"}) {
+                    "DELETE FROM audit.audit_entry", "DELETE FROM audit.checkpoint"}) {
                 SQLException refused = assertThrows(SQLException.class, () -> audit.createStatement().execute(sql));
                 assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
             }
@@ -75,6 +112,12 @@ class AuditIntegrityTest {
         }
         // the circuit breaker may still be open for a few seconds after audit returns
         awaitStatus(gp, nhsNumber, 200, Duration.ofSeconds(30));
+    }
+
+    /** The audit sequence of the GP's summary read, found as a privacy officer finds it: by searching. */
+    private static int sequenceOfTheSummaryRead(String privacyOfficer, String nhsNumber) {
+        return as(ServiceSpec.AUDIT, privacyOfficer).queryParam("nhsNumber", nhsNumber).get("/api/audit-events")
+                .then().statusCode(200).extract().path("find { it.action == 'record.summary.read' }.sequence");
     }
 
     private static void awaitStatus(String token, String nhsNumber, int status, Duration timeout) {

@@ -18,18 +18,24 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.kmcr.audit.service.AuditLogService;
+import org.kmcr.audit.service.GovernanceReads;
 import org.kmcr.common.audit.AuditEvent;
+import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 
-/** The audit log: services append to it; privacy officers search it. */
+/** The audit log: services append to it; privacy officers search it, and their reads are audited too. */
 @Path("/api/audit-events")
 @Authenticated
 public class AuditEventResource {
 
     private final AuditLogService service;
+    private final GovernanceReads governance;
+    private final CurrentCaller currentCaller;
 
-    AuditEventResource(AuditLogService service) {
+    AuditEventResource(AuditLogService service, GovernanceReads governance, CurrentCaller currentCaller) {
         this.service = service;
+        this.governance = governance;
+        this.currentCaller = currentCaller;
     }
 
     /** Appends an event; answers 201 only after it is committed. */
@@ -44,7 +50,7 @@ public class AuditEventResource {
     @Path("/{sequence}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<AuditEntryView> get(@PathParam("sequence") long sequence) {
-        return service.entry(sequence).map(AuditEntryView::of);
+        return governance.entry(currentCaller.get(), sequence).map(AuditEntryView::of);
     }
 
     @GET
@@ -53,7 +59,7 @@ public class AuditEventResource {
             @QueryParam("nhsNumber") @NotNull @Pattern(regexp = "\\d{10}") String nhsNumber,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.entriesAbout(nhsNumber, page, size)
+        return governance.search(currentCaller.get(), nhsNumber, page, size)
                 .map(entries -> entries.stream().map(AuditEntryView::of).toList());
     }
 }

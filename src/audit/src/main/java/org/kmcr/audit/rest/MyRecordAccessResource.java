@@ -17,7 +17,10 @@ import org.kmcr.common.security.Caller;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 
-/** "Who looked at my record": a citizen's own access log, and only their own. */
+/**
+ * "Who looked at my record": a citizen's own access log, and only their own. It lists disclosures of the record
+ * (actions {@code record.*}) and carries no system-wide counter such as the audit sequence.
+ */
 @Path("/api/me/record-accesses")
 @Authenticated
 public class MyRecordAccessResource {
@@ -41,7 +44,7 @@ public class MyRecordAccessResource {
         if (caller.nhsNumber() == null) {
             throw ProblemException.forbidden("Your account is not linked to an NHS number");
         }
-        return service.entriesAbout(caller.nhsNumber(), page, size).chain(entries -> names.organisationNames()
+        return service.recordAccessesTo(caller.nhsNumber(), page, size).chain(entries -> names.organisationNames()
                 .map(known -> entries.stream().map(entry -> RecordAccessView.of(entry, known)).toList()));
     }
 }

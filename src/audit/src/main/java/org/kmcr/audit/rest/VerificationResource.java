@@ -5,24 +5,27 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import org.kmcr.audit.service.AuditLogService;
 import org.kmcr.audit.service.ChainVerification;
+import org.kmcr.audit.service.GovernanceReads;
+import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 
-/** Recomputes the audit chain on demand. */
+/** Recomputes the audit chain on demand and checks it against its signed checkpoints. */
 @Path("/api/audit-verification")
 @Authenticated
 public class VerificationResource {
 
-    private final AuditLogService service;
+    private final GovernanceReads governance;
+    private final CurrentCaller currentCaller;
 
-    VerificationResource(AuditLogService service) {
-        this.service = service;
+    VerificationResource(GovernanceReads governance, CurrentCaller currentCaller) {
+        this.governance = governance;
+        this.currentCaller = currentCaller;
     }
 
     @GET
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<ChainVerification> verify() {
-        return service.verify();
+        return governance.verify(currentCaller.get());
     }
 }

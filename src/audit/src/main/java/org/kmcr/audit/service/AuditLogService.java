@@ -13,11 +13,9 @@ import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.AuditReceipt;
 import org.kmcr.common.problem.ProblemException;
 
-/** Appends to and verifies the hash-chained audit log. */
+/** Appends to and reads the hash-chained audit log. */
 @ApplicationScoped
 public class AuditLogService {
-
-    static final int VERIFY_BATCH = 1_000;
 
     private final AuditEntryRepository repository;
 
@@ -39,12 +37,6 @@ public class AuditLogService {
                 .map(entry -> new AuditReceipt(entry.eventId, entry.sequence, entry.hash));
     }
 
-    /** Recomputes the whole chain, in batches, and reports the first entry that does not fit. */
-    @WithSession
-    public Uni<ChainVerification> verify() {
-        return verifyFrom(0, ChainHash.GENESIS, 0);
-    }
-
     /** One entry by its place in the chain; 404 when there is none. */
     @WithSession
     public Uni<AuditEntry> entry(long sequence) {
@@ -56,43 +48,16 @@ public class AuditLogService {
         });
     }
 
-    /** Entries about one person, newest first, for the person themself or a privacy officer. */
+    /** Every entry about one person, newest first, for a privacy officer. */
     @WithSession
     public Uni<List<AuditEntry>> entriesAbout(String nhsNumber, int page, int size) {
         return repository.forNhsNumber(nhsNumber, page, size);
     }
 
-    private Uni<ChainVerification> verifyFrom(long afterSequence, String expectedPrevHash, long checked) {
-        return repository.chainAfter(afterSequence, VERIFY_BATCH).chain(batch -> {
-            long sequence = afterSequence;
-            String prevHash = expectedPrevHash;
-            for (AuditEntry entry : batch) {
-                String problem = problemWith(entry, sequence + 1, prevHash);
-                if (problem != null) {
-                    return Uni.createFrom().item(new ChainVerification(false, checked + entry.sequence - afterSequence,
-                            entry.sequence, problem));
-                }
-                sequence = entry.sequence;
-                prevHash = entry.hash;
-            }
-            long total = checked + batch.size();
-            return batch.size() < VERIFY_BATCH
-                    ? Uni.createFrom().item(new ChainVerification(true, total, null, null))
-                    : verifyFrom(sequence, prevHash, total);
-        });
-    }
-
-    static String problemWith(AuditEntry entry, long expectedSequence, String expectedPrevHash) {
-        if (entry.sequence != expectedSequence) {
-            return "entries " + expectedSequence + " to " + (entry.sequence - 1) + " are missing";
-        }
-        if (!entry.prevHash.equals(expectedPrevHash)) {
-            return "the link to the previous entry does not match its hash";
-        }
-        if (!entry.hash.equals(ChainHash.of(entry))) {
-            return "the entry's content does not match its hash: it was changed after it was written";
-        }
-        return null;
+    /** The disclosures of one person's record (actions {@code record.*}), newest first, for the person themself. */
+    @WithSession
+    public Uni<List<AuditEntry>> recordAccessesTo(String nhsNumber, int page, int size) {
+        return repository.recordAccessesTo(nhsNumber, page, size);
     }
 
     static AuditEntry chained(AuditEvent event, AuditEntry last) {

@@ -40,6 +40,7 @@ class VerificationResourceTest {
         try {
             given().auth().oauth2(PRIVACY_OFFICER).get("/api/audit-verification").then().statusCode(200)
                     .body("valid", equalTo(false)).body("firstBrokenSequence", equalTo(sequence))
+                    .body("lastSuspectSequence", equalTo(sequence))
                     .body("problem", equalTo(
                             "the entry's content does not match its hash: it was changed after it was written"));
         } finally {
@@ -52,23 +53,31 @@ class VerificationResourceTest {
 
     @Test
     void verificationIsForPrivacyOfficers() {
-        given().get("/api/audit-verification").then().statusCode(401);
-        given().auth().oauth2(TestTokens.patient("mary", TestNhsNumbers.next()))
-                .get("/api/audit-verification").then().statusCode(403);
+        given().get("/api/audit-verification").then().statusCode(401).contentType("application/problem+json");
+        for (String token : new String[] {TestTokens.patient("mary", TestNhsNumbers.next()),
+                TestTokens.service("kmcr-record"), TestTokens.service("kmcr-audit"),
+                TestTokens.user("dr", "clinician", "RKM")}) {
+            given().auth().oauth2(token).get("/api/audit-verification").then().statusCode(403);
+        }
     }
 
     @Test
-    void theServiceDatabaseRoleCannotUpdateOrDeleteTheLog() {
+    void theServiceDatabaseRoleCannotUpdateOrDeleteTheLogOrItsCheckpoints() {
         AuditEventResourceTest.append(
                 AuditEventResourceTest.event(UUID.randomUUID(), TestNhsNumbers.next(), "relationship", null));
+        given().auth().oauth2(PRIVACY_OFFICER).post("/api/audit-checkpoints").then().statusCode(201);
         for (String sql : new String[] {"UPDATE audit.audit_entry SET actor_org = 'XXX'",
-                "DELETE FROM audit.audit_entry", "TRUNCATE audit.audit_entry"}) {
+                "DELETE FROM audit.audit_entry", "TRUNCATE audit.audit_entry",
+                "UPDATE audit.checkpoint SET head_hash = 'x'", "DELETE FROM audit.checkpoint",
+                "TRUNCATE audit.checkpoint"}) {
             Throwable refused = assertThrows(Exception.class,
                     () -> pool.query(sql).execute().await().indefinitely(), sql);
             assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
         }
-        Long rows = pool.query("SELECT count(*) FROM audit.audit_entry").execute().await().indefinitely()
-                .iterator().next().getLong(0);
-        assertTrue(rows > 0);
+        for (String table : new String[] {"audit.audit_entry", "audit.checkpoint"}) {
+            Long rows = pool.query("SELECT count(*) FROM " + table).execute().await().indefinitely()
+                    .iterator().next().getLong(0);
+            assertTrue(rows > 0, table);
+        }
     }
 }

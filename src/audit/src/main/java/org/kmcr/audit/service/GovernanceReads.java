@@ -1,0 +1,89 @@
+package org.kmcr.audit.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.kmcr.audit.model.AuditEntry;
+import org.kmcr.common.audit.AuditEvent;
+import org.kmcr.common.problem.ProblemException;
+import org.kmcr.common.security.Caller;
+
+/**
+ * A privacy officer's reads of the audit log (searches, single entries, verification, checkpoints), each
+ * itself appended to the log, with the actor from the token, and committed before the answer is returned.
+ * A read of something that does not exist is recorded with outcome {@code not-found}.
+ */
+@ApplicationScoped
+public class GovernanceReads {
+
+    public static final String SEARCH = "audit.search";
+    public static final String ENTRY_READ = "audit.entry.read";
+    public static final String VERIFY = "audit.verify";
+    public static final String CHECKPOINT = "audit.checkpoint";
+    public static final String CHECKPOINT_READ = "audit.checkpoint.read";
+    static final String PURPOSE = "governance";
+    static final String PERMITTED = "permitted";
+    static final String NOT_FOUND = "not-found";
+
+    private final AuditLogService log;
+    private final ChainVerifier verifier;
+    private final CheckpointService checkpoints;
+
+    GovernanceReads(AuditLogService log, ChainVerifier verifier, CheckpointService checkpoints) {
+        this.log = log;
+        this.verifier = verifier;
+        this.checkpoints = checkpoints;
+    }
+
+    /** Entries about one person, newest first; the search is recorded with the person as its subject. */
+    public Uni<List<AuditEntry>> search(Caller caller, String nhsNumber, int page, int size) {
+        return log.entriesAbout(nhsNumber, page, size)
+                .call(found -> record(caller, SEARCH, PERMITTED, nhsNumber, null));
+    }
+
+    /** One entry by its place in the chain; the read is recorded with the entry's subject as its own. */
+    public Uni<AuditEntry> entry(Caller caller, long sequence) {
+        return notFoundRecorded(caller, ENTRY_READ, log.entry(sequence)
+                .call(entry -> record(caller, ENTRY_READ, PERMITTED, entry.subjectNhsNumber, entry.subjectPersonId)));
+    }
+
+    /** Verifies the whole log; the verification is recorded after it ran, so it does not verify itself. */
+    public Uni<ChainVerification> verify(Caller caller) {
+        return verifier.verify().call(result -> record(caller, VERIFY, PERMITTED, null, null));
+    }
+
+    /** Records the request, then signs the head, so that the checkpoint covers the request itself. */
+    public Uni<SignedCheckpoint> checkpoint(Caller caller) {
+        return record(caller, CHECKPOINT, PERMITTED, null, null).chain(checkpoints::takeNow);
+    }
+
+    /** The newest checkpoint. */
+    public Uni<SignedCheckpoint> latestCheckpoint(Caller caller) {
+        return notFoundRecorded(caller, CHECKPOINT_READ, checkpoints.latest()
+                .call(found -> record(caller, CHECKPOINT_READ, PERMITTED, null, null)));
+    }
+
+    /** The checkpoint of one entry. */
+    public Uni<SignedCheckpoint> checkpointAt(Caller caller, long sequence) {
+        return notFoundRecorded(caller, CHECKPOINT_READ, checkpoints.at(sequence)
+                .call(found -> record(caller, CHECKPOINT_READ, PERMITTED, null, null)));
+    }
+
+    private <T> Uni<T> notFoundRecorded(Caller caller, String action, Uni<T> read) {
+        return read.onFailure(failure -> failure instanceof ProblemException problem && problem.status() == 404)
+                .call(failure -> record(caller, action, NOT_FOUND, null, null));
+    }
+
+    private Uni<Void> record(Caller caller, String action, String outcome, String nhsNumber, UUID personId) {
+        return log.append(event(caller, action, outcome, nhsNumber, personId)).replaceWithVoid();
+    }
+
+    static AuditEvent event(Caller caller, String action, String outcome, String nhsNumber, UUID personId) {
+        return new AuditEvent(UUID.randomUUID(), Instant.now(), action, outcome,
+                new AuditEvent.Actor(caller.userId(), caller.displayName(), caller.primaryRole(), caller.orgCode(),
+                        caller.roleProfileId(), caller.roleCode(), caller.clientId()),
+                PURPOSE, null, null, personId, nhsNumber, null);
+    }
+}

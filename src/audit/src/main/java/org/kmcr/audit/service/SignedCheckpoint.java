@@ -1,0 +1,15 @@
+package org.kmcr.audit.service;
+
+import java.time.Instant;
+
+/**
+ * A checkpoint as published, with what is needed to check it anywhere: the exact signed text, the algorithm
+ * and the public key.
+ *
+ * @param publicKey  base64 X.509 key that verifies the signature, when it is the current key; null otherwise
+ * @param signedText the UTF-8 text the signature covers
+ * @param verified   whether a configured key verifies the signature (false for a forged row)
+ */
+public record SignedCheckpoint(long sequence, String headHash, Instant signedAt, String algorithm, String keyId,
+        String publicKey, String signature, String signedText, boolean verified) {
+}
