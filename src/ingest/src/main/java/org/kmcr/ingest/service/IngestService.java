@@ -146,7 +146,7 @@ public class IngestService {
      * them as unverified. None while the MPI holds the link for review (no person yet).
      */
     private Uni<Void> assertGpRegistrations(ResolvedIdentity resolved, Submission submission, Sender sender) {
-        if (resolved.personId() == null) {
+        if (!resolved.linked()) {
             return Uni.createFrom().voidItem();
         }
         List<Uni<Void>> calls = submission.gpPracticeOdsCodes().stream()

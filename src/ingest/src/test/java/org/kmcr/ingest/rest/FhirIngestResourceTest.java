@@ -308,7 +308,8 @@ class FhirIngestResourceTest {
         doAnswer(call -> {
             SourcePatient patient = call.getArgument(0, SourcePatient.class);
             return Uni.createFrom().item(new ResolvedIdentity(SourceIdentityIds.of(patient.sourceOrg(),
-                    patient.sourceSystem(), patient.localId()), null, patient.nhsNumber(), "pending-review"));
+                    patient.sourceSystem(), patient.localId()), null, patient.nhsNumber(), "nhs-number",
+                    org.kmcr.common.identity.LinkStatus.PENDING_REVIEW, UUID.randomUUID()));
         }).when(identity).resolve(any());
         post(HOSPITAL, TestBundles.summary(TestNhsNumbers.next(), patientId)).statusCode(200);
         assertEquals(4, itemCount());
