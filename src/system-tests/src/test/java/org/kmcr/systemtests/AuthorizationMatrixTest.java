@@ -69,6 +69,7 @@ class AuthorizationMatrixTest {
             Map.entry("audit GET /api/audit-verification", OFFICERS),
             Map.entry("audit POST /api/audit-checkpoints", OFFICERS),
             Map.entry("audit GET /api/audit-checkpoints/latest", OFFICERS),
+            Map.entry("audit GET /api/audit-checkpoints/{sequence}", OFFICERS),
             Map.entry("audit GET /api/me/record-accesses", Set.of("patient")));
 
     /** Values for path parameters: well-formed, pointing at nothing that matters. */
