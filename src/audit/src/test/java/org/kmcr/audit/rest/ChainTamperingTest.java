@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -24,7 +25,6 @@ import org.kmcr.audit.service.CheckpointSigner;
 import org.kmcr.audit.testing.AttackerSql;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
-import org.kmcr.common.testing.TestTokens;
 
 /**
  * The attacks of issue 5 item 8, done as someone with superuser access to the database would, each against a
@@ -188,7 +188,7 @@ class ChainTamperingTest {
                 .extract().jsonPath();
     }
 
-    static io.restassured.response.ValidatableResponse verification() {
+    static ValidatableResponse verification() {
         return given().auth().oauth2(PRIVACY_OFFICER).get("/api/audit-verification").then().statusCode(200);
     }
 
