@@ -2,28 +2,12 @@ package org.kmcr.record;
 
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.kmcr.common.testing.KmcrTestEnvironment;
-import org.kmcr.common.testing.PostgresDatabase;
 
-/** Creates the record schema as ingest's migrations do, and puts items in it as ingest would. */
+/** Puts items in the record schema as ingest would (KmcrTestEnvironment has run the migration step). */
 public final class RecordFixtures {
 
-    private static boolean migrated;
-
     private RecordFixtures() {
-    }
-
-    public static synchronized void migrate() {
-        if (migrated) {
-            return;
-        }
-        PostgresDatabase db = KmcrTestEnvironment.database();
-        Flyway.configure().dataSource(db.jdbcUrl(), "kmcr_ingest_owner", "").schemas("record")
-                .locations("classpath:db/record")
-                .placeholders(Map.of("runtime_role", "kmcr_ingest", "reader_role", "kmcr_record"))
-                .load().migrate();
-        migrated = true;
     }
 
     /** Stores one item for a source identity; returns its id. */
