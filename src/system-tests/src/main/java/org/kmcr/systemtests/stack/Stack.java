@@ -36,6 +36,8 @@ public final class Stack implements AutoCloseable {
         this.logs = root.resolve("src/system-tests/target/stack-logs/" + databasePrefix);
         requireFreePorts();
         this.database = PostgresDatabase.create(databasePrefix);
+        // which server holds the data, and whether it stores durably, as the server itself reports it
+        System.out.println("Database " + database.name() + " on the " + database.server());
         this.keycloak = keycloakProcess();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             services.put(spec, serviceProcess(spec));
