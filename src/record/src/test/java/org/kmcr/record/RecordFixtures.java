@@ -2,42 +2,24 @@ package org.kmcr.record;
 
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.kmcr.common.testing.KmcrTestEnvironment;
-import org.kmcr.common.testing.PostgresDatabase;
 
-/** Creates the record schema as ingest's migrations do, and puts items in it as ingest would. */
+/** Puts items in the record schema as ingest would (KmcrTestEnvironment has run the migration step). */
 public final class RecordFixtures {
 
-    private static boolean migrated;
-
     private RecordFixtures() {
-    }
-
-    public static synchronized void migrate() {
-        if (migrated) {
-            return;
-        }
-        PostgresDatabase db = KmcrTestEnvironment.database();
-        Flyway.configure().dataSource(db.jdbcUrl(), "kmcr_ingest_owner", "").schemas("record")
-                .locations("classpath:db/record")
-                .placeholders(Map.of("runtime_role", "kmcr_ingest", "reader_role", "kmcr_record"))
-                .load().migrate();
-        migrated = true;
     }
 
     /** Stores one item for a source identity, sent by the trust's PAS; returns its id. */
     public static UUID item(UUID sourceIdentityId, String category, String resourceType, String code, String display,
             String effectiveAt, String resourceJson) {
         return itemFrom("RKM", "partner-rkm-pas", null, sourceIdentityId, category, resourceType, code, display,
-                effectiveAt,
-                resourceJson);
+                effectiveAt, resourceJson);
     }
 
     /** Stores one item sent by the given organisation with the given standing (null for none); returns its id. */
     public static UUID itemFrom(String sourceOrg, String sourceSystem, String standing, UUID sourceIdentityId,
-            String category,
-            String resourceType, String code, String display, String effectiveAt, String resourceJson) {
+            String category, String resourceType, String code, String display, String effectiveAt, String resourceJson) {
         UUID id = UUID.randomUUID();
         KmcrTestEnvironment.database().execute(String.format("""
                 INSERT INTO record.care_item (id, source_identity_id, category, resource_type, status, code_system,

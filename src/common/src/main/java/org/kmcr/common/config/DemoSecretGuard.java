@@ -12,12 +12,15 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Refuses to start a packaged service that still holds one of the committed demo credentials, unless the
  * local demo says so explicitly (KMCR_ALLOW_DEMO_SECRETS=true, set by the local run and the end-to-end suite).
+ * Its sibling {@link PlainHttpGuard} refuses plain-http URLs the same way.
  */
 @ApplicationScoped
 public class DemoSecretGuard {
 
     static final String ALLOW = "kmcr.allow-demo-secrets";
-    static final List<String> GUARDED = List.of("kmcr.client-secret", "kmcr.db.owner-password");
+    static final List<String> GUARDED = List.of("kmcr.client-secret", "kmcr.audit.checkpoint.private-key");
+    /** Committed demo values start with this (e.g. the audit checkpoint signing key). */
+    static final String DEMO_PREFIX = "demo-only:";
 
     void onStart(@Observes StartupEvent event, Config config) {
         if (LaunchMode.current() != LaunchMode.NORMAL
@@ -42,7 +45,7 @@ public class DemoSecretGuard {
     }
 
     static boolean isDemoValue(String value) {
-        return value.endsWith("-demo-secret") || value.equals("local-demo-only");
+        return value.endsWith("-demo-secret") || value.startsWith(DEMO_PREFIX) || value.equals("local-demo-only");
     }
 
     static String envName(String property) {

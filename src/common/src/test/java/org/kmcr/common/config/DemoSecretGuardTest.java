@@ -15,19 +15,27 @@ class DemoSecretGuardTest {
 
     @Test
     void findsEveryCommittedDemoValue() {
-        assertEquals(List.of("kmcr.client-secret", "kmcr.db.owner-password"), demoValuesIn(Map.of(
-                "kmcr.client-secret", "kmcr-record-demo-secret", "kmcr.db.owner-password", "local-demo-only")));
+        assertEquals(List.of("kmcr.client-secret", "kmcr.audit.checkpoint.private-key"), demoValuesIn(Map.of(
+                "kmcr.client-secret", "kmcr-record-demo-secret",
+                "kmcr.audit.checkpoint.private-key", "demo-only:MC4CAQAwBQYDK2VwBCIEI")));
     }
 
     @Test
     void acceptsRealSecretsAndAbsentOnes() {
         assertEquals(List.of(), demoValuesIn(Map.of("kmcr.client-secret", "s3cr3t-from-the-vault")));
         assertEquals(List.of(), demoValuesIn(Map.of()));
+        assertEquals(List.of(), demoValuesIn(Map.of("kmcr.audit.checkpoint.private-key", "MC4CAQAwBQYDK2VwBCIEI")));
     }
 
     @Test
     void namesTheEnvironmentVariableToSet() {
         assertEquals("KMCR_CLIENT_SECRET", DemoSecretGuard.envName("kmcr.client-secret"));
-        assertEquals("KMCR_DB_OWNER_PASSWORD", DemoSecretGuard.envName("kmcr.db.owner-password"));
+        assertEquals("KMCR_AUDIT_CHECKPOINT_PRIVATE_KEY", DemoSecretGuard.envName("kmcr.audit.checkpoint.private-key"));
+    }
+
+    @Test
+    void theOwnerPasswordIsNoLongerASettingOfTheServices() {
+        // the migration step holds the owner passwords; a service that still had one would be a regression
+        assertEquals(List.of(), demoValuesIn(Map.of("kmcr.db.owner-password", "local-demo-only")));
     }
 }

@@ -63,7 +63,6 @@ class RecordResourceTest {
 
     @BeforeEach
     void aPersonWithASummary() {
-        RecordFixtures.migrate();
         nhsNumber = TestNhsNumbers.next();
         personId = UUID.randomUUID();
         UUID sourceIdentity = UUID.randomUUID();

@@ -59,7 +59,7 @@ public final class SliceBenchmark {
 
             List<ProcessFootprint> processes = stack.processes().stream()
                     .map(p -> ProcessFootprint.of(p, residentWhenReady.get(p.name()))).toList();
-            report = new BenchmarkReport(machine())
+            report = new BenchmarkReport(machine(stack))
                     .processes(stackSeconds, processes)
                     .ingest(PEOPLE, INGEST_WARM_UP, ingest)
                     .reads(String.format("summary reads by gp.clinician over %d people at K81001, %d virtual users "
@@ -89,10 +89,11 @@ public final class SliceBenchmark {
                 .toList();
     }
 
-    private static String machine() {
+    private static String machine(Stack stack) {
         Runtime runtime = Runtime.getRuntime();
         return String.format("Machine: %d cores (shared), %s %s, Java %s; stack: PostgreSQL, Keycloak and five "
-                + "services (-Xmx256m, SerialGC) on the same machine as the load.", runtime.availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
+                + "services (-Xmx256m, SerialGC) on the same machine as the load.%nDatabase: %s.",
+                runtime.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"), stack.database().server());
     }
 }

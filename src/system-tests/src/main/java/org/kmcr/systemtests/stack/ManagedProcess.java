@@ -45,6 +45,8 @@ public final class ManagedProcess {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                     .redirectErrorStream(true).redirectOutput(process == null
                             ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // only the migration step ever holds a schema owner's password, even if this JVM's environment has one
+            builder.environment().keySet().removeIf(name -> name.startsWith("KMCR_") && name.endsWith("_OWNER_PASSWORD"));
             builder.environment().putAll(environment);
             process = builder.start();
             startedAt = Instant.now();

@@ -15,8 +15,9 @@ import java.util.Map;
 import org.kmcr.common.testing.PostgresDatabase;
 
 /**
- * The whole system, for real: a fresh bootstrapped PostgreSQL database, Keycloak with the shipped realm, and the
- * five services as packaged jars, each configured only through environment variables as in production.
+ * The whole system, for real: a fresh bootstrapped PostgreSQL database, migrated by the packaged migration step (its
+ * own process, the only one holding the schema owners' credentials), Keycloak with the shipped realm, and the five
+ * services as packaged jars, each configured only through environment variables as in production.
  */
 public final class Stack implements AutoCloseable {
 
@@ -35,6 +36,8 @@ public final class Stack implements AutoCloseable {
         this.logs = root.resolve("src/system-tests/target/stack-logs/" + databasePrefix);
         requireFreePorts();
         this.database = PostgresDatabase.create(databasePrefix);
+        // which server holds the data, and whether it stores durably, as the server itself reports it
+        System.out.println("Database " + database.name() + " on the " + database.server());
         this.keycloak = keycloakProcess();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             services.put(spec, serviceProcess(spec));
@@ -47,7 +50,9 @@ public final class Stack implements AutoCloseable {
         Stack stack = new Stack(root, databasePrefix);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "kmcr-stack-stop"));
         try {
-            stack.keycloak.start().awaitReady(Duration.ofMinutes(4));
+            stack.keycloak.start();
+            MigrationJob.run(root, stack.database, stack.logs.resolve("migrations.log"));
+            stack.keycloak.awaitReady(Duration.ofMinutes(4));
             stack.services.values().forEach(ManagedProcess::start);
             stack.services.values().forEach(process -> process.awaitReady(Duration.ofMinutes(3)));
             return stack;
@@ -126,7 +131,7 @@ public final class Stack implements AutoCloseable {
         env.put("KMCR_IDENTITY_URL", ServiceSpec.IDENTITY.url());
         env.put("KMCR_CONSENT_URL", ServiceSpec.CONSENT.url());
         env.put("KMCR_AUDIT_URL", ServiceSpec.AUDIT.url());
-        // the committed demo secrets and owner password are refused unless a local run says so
+        // the committed demo secrets are refused unless a local run says so
         env.put("KMCR_ALLOW_DEMO_SECRETS", "true");
         return new ManagedProcess(spec.name(),
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
