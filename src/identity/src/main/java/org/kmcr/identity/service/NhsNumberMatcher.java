@@ -9,7 +9,10 @@ import org.kmcr.common.nhs.NhsNumber;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.identity.repository.PersonRepository;
 
-/** Deterministic matching: one person per valid NHS number, linked with certainty. */
+/**
+ * Deterministic matching: one person per valid NHS number. Whether the link is made at once, or waits for a review
+ * because the demographics contradict the person's, is {@link LinkKeeper}'s to decide.
+ */
 @ApplicationScoped
 public class NhsNumberMatcher implements PersonMatcher {
 

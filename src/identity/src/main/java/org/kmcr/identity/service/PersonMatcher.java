@@ -5,10 +5,11 @@ import io.smallrye.mutiny.Uni;
 /**
  * Port: decides which person a source patient belongs to, creating the person when there is none.
  * <p>
- * The only implementation today is {@link NhsNumberMatcher} (deterministic, on a valid NHS number).
- * Probabilistic matching on demographics, with a review queue between its link and no-link thresholds,
- * is not built yet; it will be another implementation of this port and will need a "refer for review"
- * outcome that {@link Match} does not have today.
+ * The only implementation today is {@link NhsNumberMatcher} (deterministic, on a valid NHS number); the
+ * match it returns is then checked against the person's demographics by {@link LinkKeeper}, which holds a
+ * contradicted link back for a privacy officer's review. Probabilistic matching on demographics is not built
+ * yet; it will be another implementation of this port, and its "refer for review" band can use the same
+ * review queue.
  */
 public interface PersonMatcher {
 
