@@ -74,7 +74,9 @@ class DecisionSideEffectsAttackTest {
         for (String event : List.of(auditEvent, again)) {
             as(ServiceSpec.CONSENT, privacyOfficer).get("/api/break-glass-reviews?size=500").then().statusCode(200)
                     .body("find { it.auditEventId == '" + event + "' }.basis", equalTo("self-claimed"))
-                    .body("find { it.auditEventId == '" + event + "' }.orgCode", equalTo(DemoRegion.SOCIAL_CARE));
+                    .body("find { it.auditEventId == '" + event + "' }.orgCode", equalTo(DemoRegion.SOCIAL_CARE))
+                    .body("find { it.auditEventId == '" + event + "' }.reason",
+                            equalTo("New referral from the hospital discharge team"));
         }
         // an organisation outside the agreement cannot self-claim either
         as(ServiceSpec.RECORD, KEYCLOAK.login(DemoRegion.OUTSIDER_CLINICIAN)).contentType("application/json")

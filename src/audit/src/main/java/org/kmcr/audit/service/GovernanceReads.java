@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.kmcr.audit.model.AuditEntry;
 import org.kmcr.common.audit.AuditEvent;
+import org.kmcr.common.audit.GovernanceEvents;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.Caller;
 
@@ -23,9 +24,8 @@ public class GovernanceReads {
     public static final String VERIFY = "audit.verify";
     public static final String CHECKPOINT = "audit.checkpoint";
     public static final String CHECKPOINT_READ = "audit.checkpoint.read";
-    static final String PURPOSE = "governance";
-    static final String PERMITTED = "permitted";
-    static final String NOT_FOUND = "not-found";
+    static final String PERMITTED = GovernanceEvents.PERMITTED;
+    static final String NOT_FOUND = GovernanceEvents.NOT_FOUND;
 
     private final AuditLogService log;
     private final ChainVerifier verifier;
@@ -81,9 +81,6 @@ public class GovernanceReads {
     }
 
     static AuditEvent event(Caller caller, String action, String outcome, String nhsNumber, UUID personId) {
-        return new AuditEvent(UUID.randomUUID(), Instant.now(), action, outcome,
-                new AuditEvent.Actor(caller.userId(), caller.displayName(), caller.primaryRole(), caller.orgCode(),
-                        caller.roleProfileId(), caller.roleCode(), caller.clientId()),
-                PURPOSE, null, null, personId, nhsNumber, null);
+        return GovernanceEvents.of(caller, action, outcome, personId, nhsNumber, null);
     }
 }

@@ -14,14 +14,25 @@ public final class GovernanceEvents {
 
     public static final String PURPOSE = "governance";
     public static final String PERMITTED = "permitted";
+    public static final String NOT_FOUND = "not-found";
 
     private GovernanceEvents() {
     }
 
-    /** An event for an action taken by the caller, optionally about one person. */
+    /** An event for an action the caller took, optionally about one person. */
     public static AuditEvent of(Caller actor, String action, UUID subjectPersonId, String subjectNhsNumber) {
-        return new AuditEvent(UUID.randomUUID(), Instant.now(), action, PERMITTED, actorOf(actor), PURPOSE, null,
-                null, subjectPersonId, subjectNhsNumber, List.of());
+        return of(actor, action, PERMITTED, subjectPersonId, subjectNhsNumber, List.of());
+    }
+
+    /**
+     * An event for an action the caller took, with its outcome and the record categories it showed.
+     *
+     * @param outcome e.g. {@link #PERMITTED}, {@link #NOT_FOUND}, or the decision an officer made
+     */
+    public static AuditEvent of(Caller actor, String action, String outcome, UUID subjectPersonId,
+            String subjectNhsNumber, List<String> categories) {
+        return new AuditEvent(UUID.randomUUID(), Instant.now(), action, outcome, actorOf(actor), PURPOSE, null,
+                null, subjectPersonId, subjectNhsNumber, categories);
     }
 
     /** The caller as the audit log names them. */

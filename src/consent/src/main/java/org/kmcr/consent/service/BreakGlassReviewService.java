@@ -10,32 +10,46 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.kmcr.common.consent.PrivacyAlert;
+import org.kmcr.common.consent.RelationshipAssertion;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.consent.model.BreakGlassReview;
 import org.kmcr.consent.policy.AccessPolicy;
 import org.kmcr.consent.repository.BreakGlassReviewRepository;
+import org.kmcr.consent.repository.RelationshipRepository;
 
 /** The privacy officers' queue of disclosures to judge: break-glass accesses and accesses on self-claims. */
 @ApplicationScoped
 public class BreakGlassReviewService {
 
     private final BreakGlassReviewRepository repository;
+    private final RelationshipRepository relationships;
     private final Clock clock;
 
-    BreakGlassReviewService(BreakGlassReviewRepository repository, Clock clock) {
+    BreakGlassReviewService(BreakGlassReviewRepository repository, RelationshipRepository relationships,
+            Clock clock) {
         this.repository = repository;
+        this.relationships = relationships;
         this.clock = clock;
     }
 
     /**
      * Queues the review of a committed disclosure, once per audit event: reporting the same disclosure again
-     * returns the review already queued.
+     * returns the review already queued. An access on a self-claim is reviewed with the claim's own reason.
      */
     @WithTransaction
     public Uni<BreakGlassReview> queue(PrivacyAlert alert) {
         return repository.lockAuditEvent(alert.auditEventId())
                 .chain(() -> repository.findByAuditEvent(alert.auditEventId()))
-                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : repository.persist(review(alert)));
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing)
+                        : reasonFor(alert).chain(reason -> repository.persist(review(alert, reason))));
+    }
+
+    private Uni<String> reasonFor(PrivacyAlert alert) {
+        if (!RelationshipAssertion.SELF_CLAIMED.equals(alert.basis()) || alert.caller().orgCode() == null) {
+            return Uni.createFrom().item(alert.reason());
+        }
+        return relationships.latest(alert.personId(), alert.caller().orgCode(), RelationshipAssertion.SELF_CLAIMED)
+                .map(claim -> claim == null ? alert.reason() : claim.reason);
     }
 
     /** Reviews newest first; only those with the given status (open or closed) unless it is null. */
@@ -71,7 +85,7 @@ public class BreakGlassReviewService {
         });
     }
 
-    private BreakGlassReview review(PrivacyAlert alert) {
+    private BreakGlassReview review(PrivacyAlert alert, String reason) {
         var requester = AccessDecisionService.requester(alert.caller());
         BreakGlassReview review = new BreakGlassReview();
         review.id = UUID.randomUUID();
@@ -84,7 +98,7 @@ public class BreakGlassReviewService {
         review.role = AccessPolicy.actingRole(requester).orElseThrow(() -> ProblemException.unprocessable(
                 "Only staff accesses are reviewed; the caller holds no staff role"));
         review.orgCode = requester.orgCode();
-        review.reason = alert.reason() == null ? "" : alert.reason().strip();
+        review.reason = reason == null ? "" : reason.strip();
         review.occurredAt = now();
         review.status = BreakGlassReview.OPEN;
         return review;

@@ -55,6 +55,12 @@ class SelfClaimResourceTest extends AuditedResourceTest {
                 .body("[0].endsOn", equalTo(today.plusDays(29).toString()))
                 .body("[0].assertedBy.userId", equalTo(caller.get("userId"))).body("[0].reason", equalTo(REASON))
                 .body("[0].recordedVia", equalTo("kmcr-record"));
+
+        UUID auditEvent = UUID.randomUUID();
+        ConsentFixtures.alert(auditEvent, person, null, caller, "self-claimed", null).statusCode(204);
+        given().auth().oauth2(PRIVACY_OFFICER).get("/api/break-glass-reviews").then()
+                .body("find { it.auditEventId == '" + auditEvent + "' }.reason", equalTo(REASON))
+                .body("find { it.auditEventId == '" + auditEvent + "' }.basis", equalTo("self-claimed"));
     }
 
     @Test
