@@ -121,6 +121,7 @@ public final class Stack implements AutoCloseable {
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(spec.managementPort()));
         env.put("KMCR_DB_HOST", database.host());
         env.put("KMCR_DB_PORT", String.valueOf(database.port()));
         env.put("KMCR_DB_NAME", database.name());
@@ -130,16 +131,21 @@ public final class Stack implements AutoCloseable {
         env.put("KMCR_AUDIT_URL", ServiceSpec.AUDIT.url());
         // the committed demo secrets are refused unless a local run says so
         env.put("KMCR_ALLOW_DEMO_SECRETS", "true");
+        // and so are plain-http URLs: everything here is on localhost (local only, never in production)
+        env.put("KMCR_ALLOW_PLAIN_HTTP", "true");
         return new ManagedProcess(spec.name(),
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                         "-XX:+UseSerialGC", "-jar", jar.toString()),
                 env, jar.getParent(), logs.resolve(spec.name() + ".log"),
-                URI.create(spec.url() + "/q/health/ready"));
+                URI.create(spec.managementUrl() + "/q/health/ready"));
     }
 
     private static void requireFreePorts() {
         List<Integer> ports = new ArrayList<>(List.of(KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT));
-        ServiceSpec.ALL.forEach(spec -> ports.add(spec.port()));
+        ServiceSpec.ALL.forEach(spec -> {
+            ports.add(spec.port());
+            ports.add(spec.managementPort());
+        });
         for (int port : ports) {
             try (ServerSocket ignored = new ServerSocket(port)) {
                 // free
