@@ -39,7 +39,8 @@ public final class DemoRegion {
             new Partner(GP_PRACTICE, "Kingsmere Medical Centre", "gp-practice"),
             new Partner(SECOND_GP_PRACTICE, "Riverside Surgery", "gp-practice"),
             new Partner(SOCIAL_CARE, "Kingsmere Council Adult Social Care", "local-authority"),
-            new Partner(ICB, "Kingsmere Integrated Care Board", "icb"));
+            new Partner(ICB, "Kingsmere Integrated Care Board", "icb"),
+            new Partner(REGISTRATION_AUTHORITY, "NHS England Personal Demographics Service", "registration-authority"));
 
     public record Partner(String odsCode, String name, String kind) {
     }
