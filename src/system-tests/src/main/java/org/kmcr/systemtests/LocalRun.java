@@ -9,6 +9,7 @@ import org.kmcr.systemtests.demo.DemoData;
 import org.kmcr.systemtests.demo.DemoGuide;
 import org.kmcr.systemtests.demo.DemoLoader;
 import org.kmcr.systemtests.demo.DemoPerson;
+import org.kmcr.systemtests.stack.DemoRegion;
 import org.kmcr.systemtests.stack.Keycloak;
 import org.kmcr.systemtests.stack.KmcrClient;
 import org.kmcr.systemtests.stack.Stack;
@@ -34,7 +35,9 @@ public final class LocalRun {
         DemoLoader.LoadSummary summary = DemoLoader.load(stack, new Keycloak(Stack.REALM_URL), new KmcrClient(),
                 loaded);
 
-        DemoPerson.Submission example = people.get(DEMO_PEOPLE).submissions().get(0);
+        // the printed example posts a partner's record, not the registration authority's demographics
+        DemoPerson.Submission example = people.get(DEMO_PEOPLE).submissions().stream()
+                .filter(submission -> !DemoRegion.PDS.equals(submission.senderClientId())).findFirst().orElseThrow();
         Path root = Path.of(System.getProperty("kmcr.root", "../..")).toAbsolutePath().normalize();
         Path exampleBundle = root.resolve("src/system-tests/target/demo/example-bundle.json");
         Files.createDirectories(exampleBundle.getParent());

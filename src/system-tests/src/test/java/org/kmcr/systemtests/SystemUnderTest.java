@@ -30,6 +30,11 @@ final class SystemUnderTest {
     private SystemUnderTest() {
     }
 
+    /** A request to a service's management interface (health, metrics, OpenAPI), which takes no token. */
+    static RequestSpecification management(ServiceSpec service) {
+        return RestAssured.given().baseUri(service.managementUrl());
+    }
+
     static RequestSpecification as(ServiceSpec service, String token) {
         RequestSpecification request = RestAssured.given().baseUri(service.url());
         return token == null ? request : request.auth().oauth2(token);

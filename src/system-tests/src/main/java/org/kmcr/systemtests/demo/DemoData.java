@@ -12,9 +12,11 @@ import org.kmcr.systemtests.stack.DemoRegion;
 
 /**
  * Deterministic synthetic people of the demo region: the same count and seed always give the same people and
- * bundles. Person 0 is the demo citizen, Mary Jones. People registered at K81001 have their GP record sent by
- * the practice's system, people at K81002 are known to KMCR through the trust's PAS only, and every third person
- * also has a hospital episode sent by the trust's PAS under the trust's own local patient id.
+ * bundles. Person 0 is the demo citizen, Mary Jones. The registration authority's feed (PDS) sends everyone's
+ * demographics first, as a Patient-only bundle naming their registered practice: that is what registers them there.
+ * People registered at K81001 have their GP record sent by the practice's system, people at K81002 are known to KMCR
+ * otherwise through the trust's PAS only, and every third person also has a hospital episode sent by the trust's PAS
+ * under the trust's own local patient id.
  */
 public final class DemoData {
 
@@ -45,6 +47,8 @@ public final class DemoData {
         boolean hospitalEpisode = index % 3 == 0;
         String trustPatientId = "rkm-" + (100_000 + index);
         List<DemoPerson.Submission> submissions = new ArrayList<>();
+        submissions.add(new DemoPerson.Submission(DemoRegion.PDS,
+                new SummaryBundleBuilder("pds-" + who.nhsNumber(), who).toJson()));
         if (DemoRegion.GP_PRACTICE.equals(who.gpPractice())) {
             submissions.add(new DemoPerson.Submission(DemoRegion.GP_SYSTEM,
                     gpRecord(new SummaryBundleBuilder("gp-" + (500_000 + index), who)).toJson()));

@@ -19,10 +19,11 @@ public final class DemoGuide {
     public static String text(List<DemoPerson> people, DemoLoader.LoadSummary loaded, Path exampleBundle,
             String exampleSender) {
         StringBuilder out = new StringBuilder();
-        out.append("\nDemo data loaded: ").append(loaded).append("\n\nServices\n");
+        out.append("\nDemo data loaded: ").append(loaded).append("\n\nServices (API, then the management interface: ")
+                .append("OpenAPI, health, metrics)\n");
         for (ServiceSpec service : ServiceSpec.ALL) {
             out.append(String.format("  %-9s %s   OpenAPI %s/q/openapi   health %s/q/health%n", service.name(),
-                    service.url(), service.url(), service.url()));
+                    service.url(), service.managementUrl(), service.managementUrl()));
         }
         out.append("\nKeycloak  http://localhost:").append(Stack.KEYCLOAK_PORT).append("   realm ")
                 .append(Stack.REALM_URL).append("\n  admin console http://localhost:").append(Stack.KEYCLOAK_PORT)

@@ -12,8 +12,9 @@ import org.kmcr.systemtests.stack.Stack;
 
 /**
  * Loads demo people into a running stack as the region would: the privacy officer registers the sharing
- * partners, each partner system posts its bundles with its own client-credentials token, and the privacy
- * officer records the trust's care team (persons 1-5) and the council's social care allocations (persons 2-4).
+ * partners, each partner system posts its bundles with its own client-credentials token (the registration
+ * authority's, PDS, all first: they register people with their practices), and the privacy officer records the
+ * trust's care team (persons 1-5) and the council's social care allocations (persons 2-4).
  */
 public final class DemoLoader {
 
@@ -30,10 +31,8 @@ public final class DemoLoader {
 
         SenderTokens senders = new SenderTokens(keycloak);
         List<PostedBundle> posted = new ArrayList<>();
-        for (DemoPerson person : people) {
-            for (DemoPerson.Submission submission : person.submissions()) {
-                posted.add(post(stack, client, senders.forClient(submission.senderClientId()), submission));
-            }
+        for (DemoPerson.Submission submission : registrationsFirst(people)) {
+            posted.add(post(stack, client, senders.forClient(submission.senderClientId()), submission));
         }
 
         String recordService = keycloak.clientCredentials("kmcr-record");
@@ -43,6 +42,16 @@ public final class DemoLoader {
 
         int items = posted.stream().mapToInt(PostedBundle::items).sum();
         return new LoadSummary(people.size(), posted.size(), items, (System.nanoTime() - started) / 1e9, posted);
+    }
+
+    /** Every person's PDS bundle, then everything else in the order of the people. */
+    static List<DemoPerson.Submission> registrationsFirst(List<DemoPerson> people) {
+        List<DemoPerson.Submission> ordered = new ArrayList<>();
+        people.forEach(person -> person.submissions().stream()
+                .filter(submission -> DemoRegion.PDS.equals(submission.senderClientId())).forEach(ordered::add));
+        people.forEach(person -> person.submissions().stream()
+                .filter(submission -> !DemoRegion.PDS.equals(submission.senderClientId())).forEach(ordered::add));
+        return ordered;
     }
 
     private static PostedBundle post(Stack stack, KmcrClient client, String token, DemoPerson.Submission submission) {

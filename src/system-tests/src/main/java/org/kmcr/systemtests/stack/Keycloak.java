@@ -31,6 +31,8 @@ public final class Keycloak {
     public static final String PORTAL_REDIRECT = "http://localhost:8080/callback";
     /** Demo password of every demo user (local demo only). */
     public static final String DEMO_PASSWORD = "demo";
+    /** A confidential client's demo secret is its client id followed by this (local demo only). */
+    public static final String DEMO_SECRET_SUFFIX = "-demo-secret";
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,16 +47,30 @@ public final class Keycloak {
 
     /** A token for a confidential client (a partner system or a KMCR service); demo secrets are "<id>-demo-secret". */
     public String clientCredentials(String clientId) {
-        return token(Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", clientId + "-demo-secret"));
+        return token(clientCredentialsRequest(clientId, clientId + DEMO_SECRET_SUFFIX));
+    }
+
+    /** The status of a client-credentials token request with the given secret (200 when Keycloak accepts it). */
+    public int clientCredentialsStatus(String clientId, String secret) {
+        return send(tokenRequest(clientCredentialsRequest(clientId, secret))).statusCode();
+    }
+
+    /** A demo user's token, obtained as the portal does: code flow with PKCE S256 through the login form. */
+    public String login(String username) {
+        return login(username, DEMO_PASSWORD);
     }
 
     /** A user's token, obtained as the portal does: code flow with PKCE S256 through the login form. */
-    public String login(String username) {
+    public String login(String username, String password) {
+        return login(PORTAL_CLIENT, PORTAL_REDIRECT, username, password);
+    }
+
+    /** A user's token for a public client with the code flow and PKCE S256 (the portal, Keycloak's account console). */
+    public String login(String clientId, String redirectUri, String username, String password) {
         String verifier = randomUrlSafe(48);
         String authorise = realmUrl + "/protocol/openid-connect/auth?" + form(Map.of(
-                "client_id", PORTAL_CLIENT, "response_type", "code", "scope", "openid",
-                "redirect_uri", PORTAL_REDIRECT, "state", randomUrlSafe(12), "nonce", randomUrlSafe(12),
+                "client_id", clientId, "response_type", "code", "scope", "openid",
+                "redirect_uri", redirectUri, "state", randomUrlSafe(12), "nonce", randomUrlSafe(12),
                 "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(authorise)).GET().build());
         Matcher action = FORM_ACTION.matcher(page.body());
@@ -67,15 +83,15 @@ public final class Keycloak {
         HttpResponse<String> loggedIn = send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "username", username, "password", DEMO_PASSWORD, "credentialId", ""))))
+                        "username", username, "password", password, "credentialId", ""))))
                 .build());
         String location = loggedIn.headers().firstValue("location").orElse("");
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
-        if (loggedIn.statusCode() != 302 || !location.startsWith(PORTAL_REDIRECT) || !code.find()) {
+        if (loggedIn.statusCode() != 302 || !location.startsWith(redirectUri) || !code.find()) {
             throw new IllegalStateException("Login of " + username + " failed (" + loggedIn.statusCode() + ")");
         }
-        return token(Map.of("grant_type", "authorization_code", "client_id", PORTAL_CLIENT,
-                "code", code.group(1), "redirect_uri", PORTAL_REDIRECT, "code_verifier", verifier));
+        return token(Map.of("grant_type", "authorization_code", "client_id", clientId,
+                "code", code.group(1), "redirect_uri", redirectUri, "code_verifier", verifier));
     }
 
     /** The claims of a token, for tests that check what the realm puts in it. */
@@ -87,11 +103,18 @@ public final class Keycloak {
         }
     }
 
-    private String token(Map<String, String> parameters) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                URI.create(realmUrl + "/protocol/openid-connect/token"))
+    private static Map<String, String> clientCredentialsRequest(String clientId, String secret) {
+        return Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret);
+    }
+
+    private HttpRequest tokenRequest(Map<String, String> parameters) {
+        return HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(parameters))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form(parameters))).build();
+    }
+
+    private String token(Map<String, String> parameters) {
+        HttpResponse<String> response = send(tokenRequest(parameters));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Token request failed (" + response.statusCode() + "): " + response.body());
         }

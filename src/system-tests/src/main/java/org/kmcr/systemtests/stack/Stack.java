@@ -1,12 +1,10 @@
 package org.kmcr.systemtests.stack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +15,8 @@ import org.kmcr.common.testing.PostgresDatabase;
 /**
  * The whole system, for real: a fresh bootstrapped PostgreSQL database, migrated by the packaged migration step (its
  * own process, the only one holding the schema owners' credentials), Keycloak with the shipped realm, and the five
- * services as packaged jars, each configured only through environment variables as in production.
+ * services as packaged jars, each configured only through environment variables as in production. Keycloak imports
+ * the shipped realm with the demo overlay ({@link DemoRealm}) and gets the demo client secrets in its environment.
  */
 public final class Stack implements AutoCloseable {
 
@@ -99,20 +98,18 @@ public final class Stack implements AutoCloseable {
             throw new IllegalStateException("Keycloak is not unpacked at " + home
                     + "; build the system-tests module first (./mvnw verify unpacks it from Maven Central)");
         }
-        try {
-            Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(root.resolve("k8s/keycloak/kmcr-realm.json"), imports.resolve("kmcr-realm.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // the shipped realm has no people and no secrets: the demo overlay adds the people, the environment the secrets
+        DemoRealm realm = DemoRealm.from(root.resolve("k8s/keycloak/kmcr-realm.json"));
+        realm.writeTo(home.resolve("data/import/kmcr-realm.json"));
+        Map<String, String> env = new LinkedHashMap<>(realm.demoSecretEnvironment());
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         return new ManagedProcess("keycloak",
                 List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + KEYCLOAK_PORT,
                         "--http-management-port=" + KEYCLOAK_MANAGEMENT_PORT, "--import-realm",
                         "--health-enabled=true", "--db=dev-mem"),
-                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
-                        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m"),
-                home, logs.resolve("keycloak.log"),
+                env, home, logs.resolve("keycloak.log"),
                 URI.create("http://localhost:" + KEYCLOAK_MANAGEMENT_PORT + "/health/ready"));
     }
 
@@ -124,6 +121,7 @@ public final class Stack implements AutoCloseable {
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(spec.managementPort()));
         env.put("KMCR_DB_HOST", database.host());
         env.put("KMCR_DB_PORT", String.valueOf(database.port()));
         env.put("KMCR_DB_NAME", database.name());
@@ -133,16 +131,21 @@ public final class Stack implements AutoCloseable {
         env.put("KMCR_AUDIT_URL", ServiceSpec.AUDIT.url());
         // the committed demo secrets are refused unless a local run says so
         env.put("KMCR_ALLOW_DEMO_SECRETS", "true");
+        // and so are plain-http URLs: everything here is on localhost (local only, never in production)
+        env.put("KMCR_ALLOW_PLAIN_HTTP", "true");
         return new ManagedProcess(spec.name(),
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                         "-XX:+UseSerialGC", "-jar", jar.toString()),
                 env, jar.getParent(), logs.resolve(spec.name() + ".log"),
-                URI.create(spec.url() + "/q/health/ready"));
+                URI.create(spec.managementUrl() + "/q/health/ready"));
     }
 
     private static void requireFreePorts() {
         List<Integer> ports = new ArrayList<>(List.of(KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT));
-        ServiceSpec.ALL.forEach(spec -> ports.add(spec.port()));
+        ServiceSpec.ALL.forEach(spec -> {
+            ports.add(spec.port());
+            ports.add(spec.managementPort());
+        });
         for (int port : ports) {
             try (ServerSocket ignored = new ServerSocket(port)) {
                 // free
