@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.kmcr.systemtests.demo.DemoData;
 import org.kmcr.systemtests.demo.DemoGuide;
@@ -43,7 +44,14 @@ public final class LocalRun {
         Files.createDirectories(exampleBundle.getParent());
         Files.writeString(exampleBundle, example.bundleJson());
 
-        System.out.println(DemoGuide.text(loaded, summary, exampleBundle, example.senderClientId()));
+        Path attackBundle = exampleBundle.resolveSibling("trust-names-itself-gp.json");
+        Files.writeString(attackBundle, DemoData.trustNamingItselfTheCitizensGp());
+        Keycloak keycloak = new Keycloak(Stack.REALM_URL);
+        UUID citizen = new KmcrClient().personId(keycloak.clientCredentials("kmcr-record"),
+                DemoRegion.CITIZEN_NHS_NUMBER);
+
+        System.out.println(DemoGuide.text(loaded, summary, new DemoGuide.Files(exampleBundle,
+                example.senderClientId(), attackBundle, citizen)));
         System.out.println("==================================================================");
         System.out.println("  KMCR is running. Press Ctrl-C to stop everything.");
         System.out.println("==================================================================");

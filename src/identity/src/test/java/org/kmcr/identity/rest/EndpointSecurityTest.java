@@ -9,6 +9,7 @@ import static org.mockito.Mockito.doReturn;
 
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -168,9 +169,13 @@ class EndpointSecurityTest {
         }
     }
 
+    /** The OpenAPI document, served on the management interface (under its /q root). */
+    @TestHTTPResource(value = "openapi", management = true)
+    java.net.URL openApi;
+
     @Test
     void theMatrixCoversEveryOperationInTheOpenApiDocument() {
-        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get(openApi)
                 .then().statusCode(200).extract().jsonPath().getMap("paths");
         Set<String> documented = new TreeSet<>();
         paths.forEach((path, operations) -> operations.keySet().stream()

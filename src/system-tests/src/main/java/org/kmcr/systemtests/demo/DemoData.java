@@ -23,6 +23,9 @@ public final class DemoData {
     /** NHS numbers of the people after the citizen are taken in order from here (the 999 test range). */
     private static final long FIRST_NUMBER_STEM = 999_100_000L;
     private static final String REGION_TOWN = "Kingsmere";
+    /** The trust's PAS numbers its patients rkm-100000, rkm-100001, ... (person 0 is the citizen). */
+    private static final String TRUST_PATIENT_ID_PREFIX = "rkm-";
+    private static final int TRUST_PATIENT_ID_BASE = 100_000;
 
     private final Random random;
     private final Faker faker;
@@ -45,7 +48,7 @@ public final class DemoData {
     private DemoPerson person(int index) {
         Demographics who = index == 0 ? citizen() : synthetic(index);
         boolean hospitalEpisode = index % 3 == 0;
-        String trustPatientId = "rkm-" + (100_000 + index);
+        String trustPatientId = TRUST_PATIENT_ID_PREFIX + (TRUST_PATIENT_ID_BASE + index);
         List<DemoPerson.Submission> submissions = new ArrayList<>();
         submissions.add(new DemoPerson.Submission(DemoRegion.PDS,
                 new SummaryBundleBuilder("pds-" + who.nhsNumber(), who).toJson()));
@@ -62,6 +65,19 @@ public final class DemoData {
                     (hospitalEpisode ? hospitalEpisode(trustRecord) : trustRecord).toJson()));
         }
         return new DemoPerson(who.nhsNumber(), who.fullName(), who.gpPractice(), submissions);
+    }
+
+    /**
+     * The attack issue 5 was found with: the trust's PAS sends the demo citizen's Patient (under its own local
+     * id for her) naming the trust as her GP practice. Ingest stores it; consent keeps the registration as
+     * unverified, so it gives the trust no access, and her header still comes from her practice.
+     */
+    public static String trustNamingItselfTheCitizensGp() {
+        Demographics citizen = citizen();
+        Demographics claimed = new Demographics(citizen.nhsNumber(), citizen.given(), citizen.family(),
+                citizen.gender(), citizen.birthDate(), citizen.addressLine(), citizen.city(), citizen.postcode(),
+                DemoRegion.TRUST);
+        return new SummaryBundleBuilder(TRUST_PATIENT_ID_PREFIX + TRUST_PATIENT_ID_BASE, claimed).toJson();
     }
 
     private static Demographics citizen() {

@@ -16,8 +16,17 @@ public final class DemoGuide {
     private DemoGuide() {
     }
 
-    public static String text(List<DemoPerson> people, DemoLoader.LoadSummary loaded, Path exampleBundle,
-            String exampleSender) {
+    /**
+     * What the printed commands refer to.
+     *
+     * @param exampleBundle a partner's bundle about a person not yet loaded, sent by {@code exampleSender}
+     * @param attackBundle  the trust's PAS naming itself as the citizen's GP
+     * @param citizen       the demo citizen's person id
+     */
+    public record Files(Path exampleBundle, String exampleSender, Path attackBundle, java.util.UUID citizen) {
+    }
+
+    public static String text(List<DemoPerson> people, DemoLoader.LoadSummary loaded, Files files) {
         StringBuilder out = new StringBuilder();
         out.append("\nDemo data loaded: ").append(loaded).append("\n\nServices (API, then the management interface: ")
                 .append("OpenAPI, health, metrics)\n");
@@ -30,7 +39,8 @@ public final class DemoGuide {
                 .append("/admin/   user admin, password admin (local only)\n");
         appendLogins(out);
         appendPeople(out, people);
-        appendCommands(out, exampleBundle, exampleSender);
+        appendCommands(out, files.exampleBundle(), files.exampleSender());
+        appendTrustCommands(out, files);
         return out.toString();
     }
 
@@ -48,7 +58,7 @@ public final class DemoGuide {
         login(out, DemoRegion.OUTSIDER_CLINICIAN, "clinician", "Y09999 (not a sharing partner)",
                 "nothing, not even by breaking glass");
         login(out, DemoRegion.PRIVACY_OFFICER, "privacy-officer", "QKM Kingsmere ICB",
-                "no records; partners, relationships, break-glass reviews, the audit log");
+                "no records; partners, relationships, reviews, link reviews, the audit log and its checkpoints");
         login(out, DemoRegion.ANALYST, "analyst", "QKM Kingsmere ICB",
                 "nothing identifiable (analytics not built yet)");
         login(out, DemoRegion.CITIZEN, "patient", "Mary Jones, " + DemoRegion.CITIZEN_NHS_NUMBER,
@@ -112,5 +122,37 @@ public final class DemoGuide {
                 .append("  curl -s -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
                 .append(ServiceSpec.AUDIT.url()).append("/api/audit-verification\n")
                 .append("\nResponses are JSON on one line; add  | python3 -m json.tool  to read them.\n");
+    }
+
+    /** The trust model: who may assert what, self-claims, what a privacy officer sees, signed checkpoints. */
+    private static void appendTrustCommands(StringBuilder out, Files files) {
+        String citizen = DemoRegion.CITIZEN_NHS_NUMBER;
+        String record = ServiceSpec.RECORD.url();
+        String consent = ServiceSpec.CONSENT.url();
+        String officer = "  curl -s -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ";
+        out.append("\n6. The trust's PAS names itself as her GP. Ingest stores the record, but only her practice (or ")
+                .append("PDS) may register her,\n   so consent keeps the claim as unverified and the hospital clinician ")
+                .append("is still refused (403):\n")
+                .append("  curl -s -X POST -H \"Authorization: Bearer $(partner_token ").append(DemoRegion.TRUST_PAS)
+                .append(")\" -H 'Content-Type: application/fhir+json' --data-binary @").append(files.attackBundle())
+                .append(' ').append(ServiceSpec.INGEST.url()).append("/fhir/r4\n")
+                .append("  curl -s -w '\\nHTTP %{http_code}\\n' -H \"Authorization: Bearer $(kmcr_token ")
+                .append("hospital.clinician)\" ").append(record).append("/api/records/").append(citizen)
+                .append("/summary\n")
+                .append("\n7. The social worker self-claims a relationship with her (30 days; every access is reviewed):\n")
+                .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token social.worker)\" ")
+                .append("-H 'Content-Type: application/json' ")
+                .append("-d '{\"reason\":\"Referred to us today by the hospital discharge team\"}' ")
+                .append(record).append("/api/records/").append(citizen).append("/self-claim\n")
+                .append("\n8. The privacy officer sees who asserted each of her relationships, the claims kept as ")
+                .append("unverified, and the MPI's link reviews:\n")
+                .append(officer).append(consent).append("/api/relationships?personId=").append(files.citizen())
+                .append('\n').append(officer).append(consent).append("/api/relationships/unverified?personId=")
+                .append(files.citizen()).append('\n').append(officer).append(ServiceSpec.IDENTITY.url())
+                .append("/api/link-reviews?status=open\n")
+                .append("\n9. ... and takes a signed checkpoint of the audit log, against which verification detects ")
+                .append("deleted or rewritten entries:\n")
+                .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
+                .append(ServiceSpec.AUDIT.url()).append("/api/audit-checkpoints\n");
     }
 }
