@@ -18,6 +18,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMapper {
 
+    /** The detail of a 403 from a role check, as opposed to a refusal by the access rules. */
+    public static final String ROLE_REFUSED = "Your role does not allow this operation";
+
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
@@ -43,8 +46,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(null, "Forbidden", 403,
-                "Your role does not allow this operation", null, List.of()), uri);
+        return respond(new Problem(null, "Forbidden", 403, ROLE_REFUSED, null, List.of()), uri);
     }
 
     @ServerExceptionMapper
