@@ -94,6 +94,13 @@ public final class PostgresDatabase implements AutoCloseable {
         return on.connect(name, role);
     }
 
+    /**
+     * The driver loads its notice class lazily, on the first notice a server sends. Under {@code exec:java}
+     * (the local run, the benchmark) Maven closes the class loader before the shutdown hook drops the database,
+     * whose DROP then sends one, so the class is loaded while it still can be.
+     */
+    private static final Class<?> NOTICE_CLASS = org.postgresql.util.ServerErrorMessage.class;
+
     @Override
     public void close() {
         try (Connection admin = on.connect("postgres", SUPERUSER); Statement st = admin.createStatement()) {
