@@ -30,7 +30,11 @@ class RelationshipAuthorityAttackTest {
         // the attack: a one-entry bundle naming RKM as the registered practice, with no address
         String attack = SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.TRUST)
                 .replace("\"address\": [{\"line\": [\"1 Mill Lane\"], \"city\": \"Kingsmere\", \"postalCode\": \"KM1 2AB\"}],", "");
-        SystemUnderTest.ingest(DemoRegion.TRUST_PAS, attack);
+        as(ServiceSpec.INGEST, KEYCLOAK.clientCredentials(DemoRegion.TRUST_PAS)).contentType("application/fhir+json")
+                .body(attack).post("/fhir/r4").then().statusCode(200)
+                .body("entry[0].response.outcome.issue[0].severity", equalTo("warning"))
+                .body("entry[0].response.outcome.issue[0].diagnostics",
+                        containsString("GP registration with RKM: RKM may not register a person with RKM"));
 
         String hospital = KEYCLOAK.login(DemoRegion.HOSPITAL_CLINICIAN);
         as(ServiceSpec.RECORD, hospital).get("/api/records/" + nhsNumber + "/summary").then().statusCode(403)

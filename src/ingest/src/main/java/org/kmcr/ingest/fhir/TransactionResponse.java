@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.kmcr.recordmodel.repository.StoredItem;
 
@@ -19,8 +21,12 @@ public class TransactionResponse {
         this.fhir = fhir;
     }
 
-    /** @param stored what happened to each stored entry, in order; entries KMCR does not store get 200 OK */
-    public String of(List<Resource> entries, List<StoredItem> stored) {
+    /**
+     * @param stored          what happened to each stored entry, in order; entries KMCR does not store get 200 OK
+     * @param patientWarnings what the sender should know about its Patient entry (a GP registration kept as
+     *                        unverified, a link waiting for review), as warnings in that entry's outcome
+     */
+    public String of(List<Resource> entries, List<StoredItem> stored, List<String> patientWarnings) {
         Bundle response = new Bundle().setType(BundleType.TRANSACTIONRESPONSE);
         Iterator<StoredItem> results = stored.iterator();
         for (Resource resource : entries) {
@@ -33,7 +39,17 @@ public class TransactionResponse {
             entry.setStatus(item.outcome() == StoredItem.Outcome.CREATED ? "201 Created" : "200 OK")
                     .setLocation(resource.fhirType() + "/" + item.id() + "/_history/" + item.version())
                     .setEtag("W/\"" + item.version() + "\"");
+            if (resource instanceof Patient && !patientWarnings.isEmpty()) {
+                entry.setOutcome(warnings(patientWarnings));
+            }
         }
         return fhir.newJsonParser().encodeResourceToString(response);
+    }
+
+    private static OperationOutcome warnings(List<String> diagnostics) {
+        OperationOutcome outcome = new OperationOutcome();
+        diagnostics.forEach(text -> outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                .setCode(OperationOutcome.IssueType.BUSINESSRULE).setDiagnostics(text));
+        return outcome;
     }
 }

@@ -17,6 +17,7 @@ import org.kmcr.common.consent.RelationshipAssertion;
 import org.kmcr.common.consent.SharingPartner;
 import org.kmcr.common.identity.Demographics;
 import org.kmcr.common.identity.IdentityClient;
+import org.kmcr.common.identity.LinkStatus;
 import org.kmcr.common.identity.ResolvedIdentity;
 import org.kmcr.common.identity.SourceIdentityIds;
 import org.kmcr.common.identity.SourcePatient;
@@ -123,8 +124,8 @@ public class IngestService {
                     .invoke(() -> progress.itemsStored = true)
                     .chain(stored -> identity.resolve(sourcePatient(sender, submission))
                             .invoke(resolved -> requireSameSourceIdentity(resolved, sourceIdentityId))
-                            .call(resolved -> assertGpRegistrations(resolved, submission, sender))
-                            .map(resolved -> response.of(submission.entries(), stored)));
+                            .chain(resolved -> assertGpRegistrations(resolved, submission, sender))
+                            .map(warnings -> response.of(submission.entries(), stored, warnings)));
         });
     }
 
@@ -143,19 +144,32 @@ public class IngestService {
 
     /**
      * The GP registrations the Patient names, passed on as asserted by the sender; consent verifies them or keeps
-     * them as unverified. None while the MPI holds the link for review (no person yet).
+     * them as unverified. None while the MPI holds the link for review (no person yet). Answers what the sender
+     * should be told: each registration kept as unverified, or that the link waits for review.
      */
-    private Uni<Void> assertGpRegistrations(ResolvedIdentity resolved, Submission submission, Sender sender) {
+    private Uni<List<String>> assertGpRegistrations(ResolvedIdentity resolved, Submission submission, Sender sender) {
         if (!resolved.linked()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of(linkNotice(resolved.linkStatus())));
         }
-        List<Uni<Void>> calls = submission.gpPracticeOdsCodes().stream()
+        List<Uni<String>> calls = submission.gpPracticeOdsCodes().stream()
                 .map(ods -> consent.assertRelationship(new RelationshipAssertion(resolved.personId(), ods,
                         RelationshipAssertion.GP_REGISTRATION, null, null,
                         new RelationshipAssertion.Asserter(sender.orgCode(), sender.system()), submission.messageId()))
-                        .replaceWithVoid())
+                        .map(outcome -> outcome.verified() ? "" : "GP registration with " + ods + ": "
+                                + outcome.reason()))
                 .toList();
-        return calls.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(calls).andFailFast().replaceWithVoid();
+        return calls.isEmpty() ? Uni.createFrom().item(List.of())
+                : Uni.join().all(calls).andFailFast().map(answers -> answers.stream().filter(a -> !a.isEmpty()).toList());
+    }
+
+    /** What the sender is told when the MPI does not count its patient as part of the person. */
+    static String linkNotice(LinkStatus status) {
+        return status == LinkStatus.REJECTED
+                ? "The items are stored but are part of nobody's record: a privacy officer found that this patient's "
+                        + "details do not match the person KMCR holds for this NHS number. Correct them and send again"
+                : "The items are stored but are not part of the person's record yet: the patient's details contradict "
+                        + "those KMCR holds for this NHS number, so the link waits for a privacy officer's review. No "
+                        + "relationship was recorded";
     }
 
     private static void requireSameSourceIdentity(ResolvedIdentity resolved, UUID stored) {

@@ -311,9 +311,27 @@ class FhirIngestResourceTest {
                     patient.sourceSystem(), patient.localId()), null, patient.nhsNumber(), "nhs-number",
                     org.kmcr.common.identity.LinkStatus.PENDING_REVIEW, UUID.randomUUID()));
         }).when(identity).resolve(any());
-        post(HOSPITAL, TestBundles.summary(TestNhsNumbers.next(), patientId)).statusCode(200);
+        post(HOSPITAL, TestBundles.summary(TestNhsNumbers.next(), patientId)).statusCode(200)
+                .body("entry[0].response.outcome.issue[0].severity", equalTo("warning"))
+                .body("entry[0].response.outcome.issue[0].diagnostics",
+                        containsString("the link waits for a privacy officer's review"));
         assertEquals(4, itemCount());
         verify(consent, never()).assertRelationship(any());
+    }
+
+    @Test
+    void aGpRegistrationConsentKeepsAsUnverifiedIsAWarningOnThePatientEntry() {
+        doReturn(Uni.createFrom().item(new AssertionOutcome(AssertionOutcome.Status.UNVERIFIED, null,
+                "RKM may not register a person with K81001. It is kept as unverified and never gives access.")))
+                .when(consent).assertRelationship(any());
+        post(HOSPITAL, TestBundles.summary(TestNhsNumbers.next(), patientId)).statusCode(200)
+                .body("entry[0].response.status", equalTo("201 Created"))
+                .body("entry[0].response.outcome.resourceType", equalTo("OperationOutcome"))
+                .body("entry[0].response.outcome.issue[0].code", equalTo("business-rule"))
+                .body("entry[0].response.outcome.issue[0].diagnostics", equalTo("GP registration with K81001: RKM may "
+                        + "not register a person with K81001. It is kept as unverified and never gives access."))
+                .body("entry[1].response.outcome", org.hamcrest.Matchers.nullValue());
+        assertEquals(4, itemCount());
     }
 
     @Test
