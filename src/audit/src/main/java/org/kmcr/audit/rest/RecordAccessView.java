@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.kmcr.audit.model.AuditEntry;
+import org.kmcr.common.consent.AccessDecision;
 
 /**
  * One access to a citizen's record, as the citizen sees it: who, in what role and organisation, when, why,
@@ -17,6 +18,6 @@ public record RecordAccessView(Instant when, String who, String role, String org
     static RecordAccessView of(AuditEntry e, Map<String, String> organisationNames) {
         return new RecordAccessView(e.occurredAt, e.actorName, e.actorRole, e.actorOrg,
                 e.actorOrg == null ? null : organisationNames.get(e.actorOrg), e.purpose, e.accessBasis,
-                "break-glass".equals(e.accessBasis), e.outcome, AuditEntryView.categories(e));
+                AccessDecision.BREAK_GLASS.equals(e.accessBasis), e.outcome, AuditEntryView.categories(e));
     }
 }

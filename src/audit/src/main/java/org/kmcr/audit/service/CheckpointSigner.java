@@ -27,7 +27,7 @@ public class CheckpointSigner {
 
     public static final String ALGORITHM = "Ed25519";
     /** Marks the committed local demo private key; stripped before use. */
-    static final String DEMO_PREFIX = "demo-only:";
+    static final String DEMO_PREFIX = org.kmcr.common.config.DemoSecretGuard.DEMO_PREFIX;
 
     private final PrivateKey privateKey;
     private final String publicKey;

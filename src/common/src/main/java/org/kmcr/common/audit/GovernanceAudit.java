@@ -2,7 +2,9 @@ package org.kmcr.common.audit;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
+import org.kmcr.common.security.Caller;
 import org.kmcr.common.security.CurrentCaller;
 
 /**
@@ -24,6 +26,16 @@ public class GovernanceAudit {
     public Uni<Void> record(String action, UUID subjectPersonId, String subjectNhsNumber) {
         return audit.record(GovernanceEvents.of(caller.get(), action, subjectPersonId, subjectNhsNumber))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Records an action of the given caller with its outcome and the record categories it showed: for actions
+     * audited inside their own transaction, where the caller is already at hand.
+     */
+    public Uni<Void> record(Caller actor, String action, String outcome, UUID subjectPersonId,
+            String subjectNhsNumber, List<String> categories) {
+        return audit.record(GovernanceEvents.of(actor, action, outcome, subjectPersonId, subjectNhsNumber,
+                categories)).replaceWithVoid();
     }
 
     /** Records an action with no person as its subject. */

@@ -1,6 +1,5 @@
 package org.kmcr.common.config;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,11 +19,10 @@ public class DemoSecretGuard {
     static final String ALLOW = "kmcr.allow-demo-secrets";
     static final List<String> GUARDED = List.of("kmcr.client-secret", "kmcr.audit.checkpoint.private-key");
     /** Committed demo values start with this (e.g. the audit checkpoint signing key). */
-    static final String DEMO_PREFIX = "demo-only:";
+    public static final String DEMO_PREFIX = "demo-only:";
 
     void onStart(@Observes StartupEvent event, Config config) {
-        if (LaunchMode.current() != LaunchMode.NORMAL
-                || config.getOptionalValue(ALLOW, Boolean.class).orElse(false)) {
+        if (!ProductionStart.guarded(config, ALLOW)) {
             return;
         }
         List<String> demo = demoValuesIn(name -> config.getOptionalValue(name, String.class));

@@ -1,6 +1,5 @@
 package org.kmcr.common.config;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,8 +28,7 @@ public class PlainHttpGuard {
             "quarkus\\.oidc(-client)?\\.(.+\\.)?auth-server-url|quarkus\\.rest-client\\..+\\.(url|uri)");
 
     void onStart(@Observes StartupEvent event, Config config) {
-        if (LaunchMode.current() != LaunchMode.NORMAL
-                || config.getOptionalValue(ALLOW, Boolean.class).orElse(false)) {
+        if (!ProductionStart.guarded(config, ALLOW)) {
             return;
         }
         List<String> plain = plainHttpSettings(config.getPropertyNames(),

@@ -55,10 +55,7 @@ public final class TestTokens {
 
     /** A partner system (client credentials) bound to its organisation. */
     public static String partner(String clientId, String orgCode) {
-        return sign(Jwt.issuer(ISSUER).audience(AUDIENCE)
-                .subject(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
-                .claim("preferred_username", "service-account-" + clientId).claim("azp", clientId)
-                .claim("realm_access", Map.of("roles", List.of(Roles.PARTNER_SYSTEM))).claim("org_code", orgCode));
+        return sign(clientCredentials(clientId, Roles.PARTNER_SYSTEM).claim("org_code", orgCode));
     }
 
     /**
@@ -75,10 +72,15 @@ public final class TestTokens {
 
     /** A client-credentials token of the given client holding exactly the given roles. */
     public static String serviceWith(String clientId, String... roles) {
-        return sign(Jwt.issuer(ISSUER).audience(AUDIENCE)
+        return sign(clientCredentials(clientId, roles));
+    }
+
+    /** The claims of a client-credentials token as Keycloak issues it: the client's own service account. */
+    private static JwtClaimsBuilder clientCredentials(String clientId, String... roles) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE)
                 .subject(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
                 .claim("preferred_username", "service-account-" + clientId).claim("azp", clientId)
-                .claim("realm_access", Map.of("roles", List.of(roles))));
+                .claim("realm_access", Map.of("roles", List.of(roles)));
     }
 
     /** The service permissions of each KMCR service client, as the shipped realm assigns them. */

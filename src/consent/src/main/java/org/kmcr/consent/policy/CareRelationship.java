@@ -12,7 +12,7 @@ import java.time.LocalDate;
 public record CareRelationship(String kind, LocalDate startedOn, LocalDate endsOn) {
 
     /** Claimed by the professional themself rather than asserted by a source system. */
-    public static final String SELF_CLAIMED = "self-claimed";
+    public static final String SELF_CLAIMED = org.kmcr.common.consent.RelationshipAssertion.SELF_CLAIMED;
 
     public boolean activeOn(LocalDate day) {
         return !day.isBefore(startedOn) && (endsOn == null || !day.isAfter(endsOn));

@@ -27,6 +27,6 @@ public class AccessDecisionResource {
     @POST
     @RolesAllowed(Roles.ACCESS_DECIDER)
     public Uni<org.kmcr.common.consent.AccessDecision> decide(@Valid @NotNull AccessDecisionRequest request) {
-        return service.decide(request.toPolicyRequest()).map(AccessDecisionView::of);
+        return service.decide(request.toPolicyRequest()).map(DecisionContract::of);
     }
 }

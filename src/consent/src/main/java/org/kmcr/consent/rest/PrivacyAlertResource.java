@@ -7,7 +7,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.kmcr.common.consent.AccessDecision;
 import org.kmcr.common.consent.PrivacyAlert;
+import org.kmcr.common.consent.RelationshipAssertion;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.Roles;
 import org.kmcr.consent.service.BreakGlassReviewService;
@@ -20,7 +22,8 @@ import org.kmcr.consent.service.BreakGlassReviewService;
 @Authenticated
 public class PrivacyAlertResource {
 
-    static final java.util.Set<String> REVIEWED_BASES = java.util.Set.of("break-glass", "self-claimed");
+    static final java.util.Set<String> REVIEWED_BASES = java.util.Set.of(AccessDecision.BREAK_GLASS,
+            RelationshipAssertion.SELF_CLAIMED);
 
     private final BreakGlassReviewService reviews;
 

@@ -103,12 +103,13 @@ public class RelationshipService {
             if (episode == null) {
                 throw ProblemException.notFound("There is no relationship " + id);
             }
+            if (episode.endsOn != null && episode.endsOn.isBefore(LocalDate.now(clock))) {
+                conflict("Relationship " + id + " has already ended");
+            }
             Episodes.Proposal proposal = new Episodes.Proposal(episode.kind, null, endsOn, officer.orgCode(), true,
                     "privacy-officer:" + UUID.randomUUID());
             return episodes.apply(episode.personId, episode.orgCode, proposal, new Relationship(), endedBy(officer))
-                    .map(applied -> applied.change() == EpisodeWriter.Applied.Change.STARTED
-                            ? conflict("Relationship " + id + " has already ended")
-                            : orConflict(applied));
+                    .map(RelationshipService::orConflict);
         });
     }
 

@@ -6,6 +6,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import org.kmcr.common.audit.GovernanceAudit;
+import org.kmcr.common.audit.GovernanceEvents;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.Caller;
 import org.kmcr.identity.model.IdentityLink;
@@ -19,6 +21,10 @@ import org.kmcr.identity.repository.SourceIdentityRepository;
 @ApplicationScoped
 public class LinkReviewService {
 
+    static final String LIST_REVIEWS = "identity.link-review.list";
+    static final String DECIDE_REVIEW = "identity.link-review.decide";
+    /** A link review shows who the person is: the record category of names, dates of birth and sex. */
+    static final List<String> SHOWN = List.of("demographics");
     /** The audit outcome of each decision. */
     static final String LINKED = "linked";
     static final String REJECTED = "rejected";
@@ -45,8 +51,7 @@ public class LinkReviewService {
     @WithSession
     public Uni<List<LinkReview>> list(String status, int page, int size, Caller caller) {
         return reviews.newestFirst(status, page, size)
-                .call(found -> audit.record(caller, GovernanceAudit.LIST_REVIEWS, GovernanceAudit.PERMITTED,
-                        null, null));
+                .call(found -> audit.record(caller, LIST_REVIEWS, GovernanceEvents.PERMITTED, null, null, SHOWN));
     }
 
     /**
@@ -68,9 +73,9 @@ public class LinkReviewService {
                     .call(review -> persons.lock(review.personId))
                     .chain(review -> links.findById(review.linkId).map(link -> apply(review, link, decision, note,
                             decider)))
-                    .call(review -> audit.record(decider, GovernanceAudit.DECIDE_REVIEW,
+                    .call(review -> audit.record(decider, DECIDE_REVIEW,
                             LinkReview.LINK.equals(decision) ? LINKED : REJECTED, review.personId,
-                            review.evidence.incoming().nhsNumber()));
+                            review.evidence.incoming().nhsNumber(), SHOWN));
         });
     }
 

@@ -52,9 +52,7 @@ public class SummaryService {
      */
     public Uni<Disclosure> disclose(Caller caller, String nhsNumberText, String action, String breakGlassReason) {
         NhsNumber nhsNumber = parse(nhsNumberText);
-        return identity.findByNhsNumber(nhsNumber.value())
-                .map(person -> person != null ? person : new PersonIdentities(null, nhsNumber.value(), List.of()))
-                .chain(person -> decideAndDisclose(caller, person, action, breakGlassReason));
+        return find(nhsNumber).chain(person -> decideAndDisclose(caller, person, action, breakGlassReason));
     }
 
     /**
@@ -63,14 +61,18 @@ public class SummaryService {
      */
     public Uni<Disclosure> claimAndDisclose(Caller caller, String nhsNumberText, String action, String reason) {
         NhsNumber nhsNumber = parse(nhsNumberText);
-        return identity.findByNhsNumber(nhsNumber.value()).chain(person -> {
-            if (person == null) {
-                return decideAndDisclose(caller, new PersonIdentities(null, nhsNumber.value(), List.of()), action,
-                        null);
-            }
-            return consent.selfClaim(new SelfClaim(person.personId(), nhsNumber.value(), CallerDetails.of(caller),
-                    reason)).chain(() -> decideAndDisclose(caller, person, action, null));
+        return find(nhsNumber).chain(person -> {
+            Uni<Void> claimed = person.personId() == null ? Uni.createFrom().voidItem()
+                    : consent.selfClaim(new SelfClaim(person.personId(), nhsNumber.value(), CallerDetails.of(caller),
+                            reason));
+            return claimed.chain(() -> decideAndDisclose(caller, person, action, null));
         });
+    }
+
+    /** The person with this number and their source identities; nobody (no id, no identities) when none. */
+    private Uni<PersonIdentities> find(NhsNumber nhsNumber) {
+        return identity.findByNhsNumber(nhsNumber.value())
+                .map(person -> person != null ? person : new PersonIdentities(null, nhsNumber.value(), List.of()));
     }
 
     private Uni<Disclosure> decideAndDisclose(Caller caller, PersonIdentities person, String action,

@@ -2,10 +2,10 @@ package org.kmcr.consent.rest;
 
 import org.kmcr.common.consent.AccessDecision;
 
-/** A policy decision as the contract in src/common carries it. */
-final class AccessDecisionView {
+/** Maps the policy's decision to the contract in src/common that callers share. */
+final class DecisionContract {
 
-    private AccessDecisionView() {
+    private DecisionContract() {
     }
 
     static AccessDecision of(org.kmcr.consent.policy.AccessDecision d) {
