@@ -18,6 +18,10 @@ interface IdentityApi {
     @Path("/source-identities/resolve")
     Uni<ResolvedIdentity> resolve(SourcePatient patient);
 
+    @POST
+    @Path("/source-identities/merges")
+    Uni<ResolvedIdentity> merge(SourceMerge merge);
+
     @GET
     @Path("/persons")
     Uni<PersonIdentities> findByNhsNumber(@QueryParam("nhsNumber") String nhsNumber);

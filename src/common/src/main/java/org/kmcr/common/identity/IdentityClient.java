@@ -28,6 +28,18 @@ public class IdentityClient {
                 .onFailure().transform(Downstream.unavailable("identity", "the patient could not be matched"));
     }
 
+    /**
+     * Tells the MPI that a source retired one of its local patient ids into another (HL7 v2 A34/A40). Idempotent:
+     * the same merge sent again changes nothing. Answers the surviving source identity's resolution.
+     */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<ResolvedIdentity> merge(SourceMerge merge) {
+        return api.merge(merge)
+                .onFailure().transform(Downstream.unavailable("identity", "the merge could not be applied"));
+    }
+
     /** The person with this NHS number and their source identities, or null when KMCR holds no such person. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200)

@@ -18,8 +18,20 @@ public record Demographics(
         String birthDate,
         @Pattern(regexp = "male|female|other|unknown", message = "must be one of male, female, other, unknown")
         String gender,
-        @Size(max = 10) String postcode) {
+        @Size(max = 10) List<@NotBlank @Size(max = 200) String> addressLines,
+        @Size(max = 100) String town,
+        @Size(max = 10) String postcode,
+        @Size(max = 40) String telephone,
+        @Size(max = 20) String registeredPractice,
+        @Pattern(regexp = "\\d{4}(-\\d{2}(-\\d{2})?)?.*", message = "must be a date such as 2020-01-01")
+        String deathDate) {
 
     /** A source that says nothing about who the patient is. */
-    public static final Demographics NONE = new Demographics(null, null, null, null, null);
+    public static final Demographics NONE = basic(null, null, null, null, null);
+
+    /** Name, birth date, sex and postcode only. */
+    public static Demographics basic(String family, List<String> given, String birthDate, String gender,
+            String postcode) {
+        return new Demographics(family, given, birthDate, gender, null, null, postcode, null, null, null);
+    }
 }

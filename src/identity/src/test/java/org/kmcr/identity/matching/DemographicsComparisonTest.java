@@ -62,8 +62,8 @@ class DemographicsComparisonTest {
 
     @Test
     void onlyTheFirstGivenNameCounts() {
-        Demographics maryAnn = new Demographics("Jones", List.of("Mary", "Ann"), null, null, null);
-        Demographics annMary = new Demographics("Jones", List.of(" ", "Ann", "Mary"), null, null, null);
+        Demographics maryAnn = Demographics.basic("Jones", List.of("Mary", "Ann"), null, null, null);
+        Demographics annMary = Demographics.basic("Jones", List.of(" ", "Ann", "Mary"), null, null, null);
 
         assertEquals(FieldOutcome.AGREES, DemographicsComparison.of(maryAnn, MARY).fields().get(DemographicField.GIVEN));
         assertEquals(FieldOutcome.DISAGREES,
@@ -101,7 +101,7 @@ class DemographicsComparisonTest {
     }
 
     private static Demographics demographics(String family, String given, String birthDate, String gender) {
-        return new Demographics(family, given == null ? null : Arrays.asList(given), birthDate, gender, null);
+        return Demographics.basic(family, given == null ? null : Arrays.asList(given), birthDate, gender, null);
     }
 
     private static List<DemographicField> fields(String keys) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PrimitiveType;
@@ -182,11 +184,16 @@ public class IngestService {
     static SourcePatient sourcePatient(Sender sender, Submission submission) {
         Patient patient = submission.patient();
         HumanName name = patient.getNameFirstRep();
+        Address address = patient.getAddressFirstRep();
         Demographics demographics = new Demographics(name.getFamily(),
                 name.getGiven().stream().map(PrimitiveType::getValue).toList(),
                 patient.hasBirthDate() ? patient.getBirthDateElement().getValueAsString() : null,
                 patient.hasGender() ? patient.getGender().toCode() : null,
-                patient.hasAddress() ? patient.getAddressFirstRep().getPostalCode() : null);
+                address.getLine().stream().map(PrimitiveType::getValue).toList(), address.getCity(),
+                address.getPostalCode(), patient.getTelecom().stream()
+                        .filter(contact -> contact.getSystem() == ContactPoint.ContactPointSystem.PHONE)
+                        .map(ContactPoint::getValue).findFirst().orElse(null),
+                null, patient.hasDeceasedDateTimeType() ? patient.getDeceasedDateTimeType().getValueAsString() : null);
         return new SourcePatient(sender.orgCode(), sender.system(), patient.getIdElement().getIdPart(),
                 submission.nhsNumber(), demographics);
     }
