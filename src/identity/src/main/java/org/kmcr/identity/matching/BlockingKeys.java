@@ -1,0 +1,66 @@
+package org.kmcr.identity.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.commons.codec.language.Soundex;
+
+/**
+ * The blocking keys of a record: only records sharing at least one key are ever scored against each other, so
+ * resolving stays one indexed look-up however large the index grows. Each rule survives a different kind of
+ * error in the others:
+ * <ul>
+ * <li>{@code n:} the valid NHS number;
+ * <li>{@code ds:} date of birth (day and month in either order) and the Soundex of the family name: survives
+ *     first-name changes, nicknames and swapped day/month;
+ * <li>{@code dg:} date of birth (either order) and the metaphone of the first name: survives a new family name;
+ * <li>{@code pg:} postcode and first initial: survives a wrong date of birth;
+ * <li>{@code yn:} year of birth and the metaphones of first and family name: survives a wrong day or month and a move;
+ * <li>{@code nm:} the metaphones of first and family name and the postcode district: for records without a date
+ *     of birth.
+ * </ul>
+ */
+public final class BlockingKeys {
+
+    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+    private static final Soundex SOUNDEX = Soundex.US_ENGLISH;
+
+    private BlockingKeys() {
+    }
+
+    public static List<String> of(MatchSubject s) {
+        List<String> keys = new ArrayList<>();
+        String date = unorderedDate(s);
+        String family = s.family() == null ? null : SOUNDEX.encode(s.family());
+        String given = s.given() == null ? null : METAPHONE.doubleMetaphone(s.given());
+        String familySound = s.family() == null ? null : METAPHONE.doubleMetaphone(s.family());
+        add(keys, "n:", s.nhsNumber());
+        add(keys, "ds:", date, family);
+        add(keys, "dg:", date, given);
+        add(keys, "pg:", s.postcode(), s.given() == null ? null : s.given().substring(0, 1));
+        add(keys, "yn:", s.birthYear() == null ? null : s.birthYear().toString(), given, familySound);
+        if (s.birthYear() == null) {
+            add(keys, "nm:", given, familySound, s.postcodeDistrict() == null ? "" : s.postcodeDistrict());
+        }
+        return List.copyOf(keys);
+    }
+
+    private static String unorderedDate(MatchSubject s) {
+        if (s.birthDay() == null) {
+            return null;
+        }
+        int low = Math.min(s.birthDay(), s.birthMonth());
+        int high = Math.max(s.birthDay(), s.birthMonth());
+        return String.format(Locale.ROOT, "%04d%02d%02d", s.birthYear(), low, high);
+    }
+
+    private static void add(List<String> keys, String rule, String... parts) {
+        for (String part : parts) {
+            if (part == null) {
+                return;
+            }
+        }
+        keys.add(rule + String.join("|", parts));
+    }
+}

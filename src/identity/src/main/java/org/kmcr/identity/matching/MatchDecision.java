@@ -1,0 +1,53 @@
+package org.kmcr.identity.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The decision on one candidate pair: the outcome the thresholds give, held back from an automatic link by the
+ * safety rules, each of which is named in {@code reasons}:
+ * <ul>
+ * <li>two different valid NHS numbers are two people as far as a machine can tell: never linked automatically;
+ * <li>twins: the same family name and date of birth but a first name that is not the same, a nickname, close or
+ *     alike in sound;
+ * <li>a parent and child of one name: the same first and family names, but born twelve or more years apart.
+ * </ul>
+ * A held-back pair goes to review when its score reaches the review threshold, else it is no match.
+ */
+public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> reasons) {
+
+    static final int GENERATION_YEARS = 12;
+    private static final Set<Agreement> SAME_NAME = Set.of(Agreement.EXACT, Agreement.NICKNAME, Agreement.CLOSE,
+            Agreement.PHONETIC);
+
+    public static MatchDecision of(PairScore score, MatchSubject a, MatchSubject b, Weights weights) {
+        List<String> holds = new ArrayList<>();
+        if (score.level(MatchField.NHS_NUMBER) == Agreement.DISAGREE) {
+            holds.add("the two records have different valid NHS numbers");
+        }
+        if (SAME_NAME.contains(score.level(MatchField.FAMILY)) && sameBirthDate(score)
+                && score.level(MatchField.GIVEN) == Agreement.DISAGREE) {
+            holds.add("possible twins: same family name and date of birth, different first name");
+        }
+        if (score.level(MatchField.GIVEN) == Agreement.EXACT && SAME_NAME.contains(score.level(MatchField.FAMILY))
+                && a.birthYear() != null && b.birthYear() != null
+                && Math.abs(a.birthYear() - b.birthYear()) >= GENERATION_YEARS) {
+            holds.add("possibly a parent and child of the same name: born a generation apart");
+        }
+        MatchOutcome outcome;
+        if (score.probability() >= weights.link() && holds.isEmpty()) {
+            outcome = MatchOutcome.LINK;
+        } else if (score.probability() >= weights.review()) {
+            outcome = MatchOutcome.REVIEW;
+        } else {
+            outcome = MatchOutcome.NO_MATCH;
+        }
+        return new MatchDecision(outcome, score, List.copyOf(holds));
+    }
+
+    private static boolean sameBirthDate(PairScore score) {
+        Agreement level = score.level(MatchField.BIRTH_DATE);
+        return level == Agreement.EXACT || level == Agreement.DAY_MONTH_SWAPPED;
+    }
+}

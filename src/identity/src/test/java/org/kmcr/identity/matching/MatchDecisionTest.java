@@ -1,0 +1,74 @@
+package org.kmcr.identity.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.kmcr.identity.model.Demographics;
+
+/** The thresholds and the safety rules, on pairs a registration clerk would recognise. */
+class MatchDecisionTest {
+
+    static final FellegiSunter SCORER = FellegiSunter.shipped();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+        // case                                     | nhs A      | given A | family A | born A     | sex A  | postcode A | nhs B      | given B  | family B | born B     | sex B  | postcode B | outcome
+        "the same person, no NHS number             | null       | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | null       | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | LINK",
+        "a nickname and a move in the same district | null       | Robert  | Smith    | 1956-11-02 | male   | KM1 1AA    | null       | Bob      | Smith    | 1956-11-02 | male   | KM1 7XY    | LINK",
+        "day and month swapped, a typo in surname   | null       | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | null       | Mary     | Jomes    | 1970-04-03 | female | KM1 1AA    | LINK",
+        "married: new surname, same birth and home  | null       | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | null       | Mary     | Okafor   | 1970-03-04 | female | KM1 1AA    | LINK",
+        "twins: another first name                  | null       | Mary    | Jones    | 2001-06-09 | female | KM1 1AA    | null       | Anne     | Jones    | 2001-06-09 | female | KM1 1AA    | REVIEW",
+        "parent and child of one name               | null       | John    | Smith    | 1950-02-01 | male   | KM1 1AA    | null       | John     | Smith    | 1982-07-15 | male   | KM1 1AA    | REVIEW",
+        "two different valid NHS numbers            | 9990000018 | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | 9990000026 | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | REVIEW",
+        "an invalid NHS number is no evidence       | 9990000017 | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | 9990000018 | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | LINK",
+        "same name only, nothing else               | null       | Mary    | Jones    | null       | null   | null       | null       | Mary     | Jones    | null       | null   | null       | REVIEW",
+        "strangers who share a birthday             | null       | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | null       | Chidi    | Okafor   | 1970-03-04 | male   | LS2 9JT    | NO_MATCH",
+        "same name, another birth date and place    | null       | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | null       | Mary     | Jones    | 1988-10-21 | female | LS2 9JT    | NO_MATCH"})
+    void decides(String name, String nhsA, String givenA, String familyA, String bornA, String sexA, String postA,
+            String nhsB, String givenB, String familyB, String bornB, String sexB, String postB, String outcome) {
+        MatchSubject a = MatchSubject.of(nhsA, Demographics.basic(familyA, List.of(givenA), bornA, sexA, postA));
+        MatchSubject b = MatchSubject.of(nhsB, Demographics.basic(familyB, List.of(givenB), bornB, sexB, postB));
+        MatchDecision decision = MatchDecision.of(SCORER.score(a, b, NameFrequencies.NONE), a, b, SCORER.weights());
+        assertEquals(MatchOutcome.valueOf(outcome), decision.outcome(), name + ": " + decision);
+    }
+
+    @Test
+    void anInvalidNhsNumberIsNeverAKey() {
+        MatchSubject invalid = MatchSubject.of("9990000017", Demographics.NONE);
+        assertEquals(null, invalid.nhsNumber());
+        assertTrue(BlockingKeys.of(invalid).stream().noneMatch(key -> key.startsWith("n:")));
+        assertEquals(List.of("n:9990000018"), BlockingKeys.of(MatchSubject.of("9990000018", Demographics.NONE)));
+    }
+
+    @Test
+    void aCommonNameCountsLessThanARareOne() {
+        MatchSubject a = MatchSubject.of(null, Demographics.basic("Smith", List.of("John"), null, null, null));
+        NameFrequencies index = new NameFrequencies(Map.of("john", 0.03), Map.of("smith", 0.012, "okonkwo", 0.00001));
+        double common = SCORER.score(a, a, index).weight();
+        MatchSubject rare = MatchSubject.of(null, Demographics.basic("Okonkwo", List.of("John"), null, null, null));
+        double uncommon = SCORER.score(rare, rare, index).weight();
+        assertTrue(uncommon > common + 5, uncommon + " vs " + common);
+    }
+
+    @Test
+    void swappedDayAndMonthStillShareABlock() {
+        MatchSubject a = MatchSubject.of(null, Demographics.basic("Jones", List.of("Mary"), "1970-03-04", null, null));
+        MatchSubject b = MatchSubject.of(null, Demographics.basic("Jones", List.of("Mary"), "1970-04-03", null, null));
+        assertTrue(BlockingKeys.of(a).stream().anyMatch(BlockingKeys.of(b)::contains));
+    }
+
+    @Test
+    void theExplanationSaysWhatEachFieldContributed() {
+        MatchSubject a = MatchSubject.of(null, Demographics.basic("Jones", List.of("Robert"), "1970-03-04", "male", null));
+        MatchSubject b = MatchSubject.of(null, Demographics.basic("Jones", List.of("Bob"), "1970-04-03", "female", null));
+        Map<String, String> evidence = SCORER.score(a, b, NameFrequencies.NONE).evidence();
+        assertTrue(evidence.get("given").startsWith("the first name is a nickname of the other"), evidence.toString());
+        assertTrue(evidence.get("birthDate").contains("day and month swapped"), evidence.toString());
+        assertTrue(evidence.get("gender").contains("speaks against the same person"), evidence.toString());
+    }
+}
