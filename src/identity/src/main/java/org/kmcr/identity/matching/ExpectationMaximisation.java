@@ -16,15 +16,19 @@ public final class ExpectationMaximisation {
     private ExpectationMaximisation() {
     }
 
-    /** u of each level: its share among the given (random, so nearly all non-matching) pairs. */
-    public static Map<MatchField, Map<Agreement, Double>> shares(List<Map<MatchField, Agreement>> pairs) {
+    /**
+     * u of each level: its share among the given (random, so nearly all non-matching) pairs; a field never
+     * compared in them keeps the u of {@code start}.
+     */
+    public static Map<MatchField, Map<Agreement, Double>> shares(List<Map<MatchField, Agreement>> pairs,
+            Weights start) {
         Map<MatchField, Map<Agreement, Double>> shares = new EnumMap<>(MatchField.class);
         for (MatchField field : MatchField.values()) {
             Map<Agreement, Double> levels = new EnumMap<>(Agreement.class);
             long compared = pairs.stream().filter(p -> p.get(field) != Agreement.MISSING).count();
             for (Agreement level : field.levels()) {
                 long at = pairs.stream().filter(p -> p.get(field) == level).count();
-                levels.put(level, bounded(compared == 0 ? 1.0 / field.levels().size() : (double) at / compared));
+                levels.put(level, compared == 0 ? start.u(field, level) : bounded((double) at / compared));
             }
             shares.put(field, levels);
         }

@@ -8,12 +8,13 @@ import java.util.Set;
  * The decision on one candidate pair: the outcome the thresholds give, held back from an automatic link by the
  * safety rules, each of which is named in {@code reasons}:
  * <ul>
- * <li>two different valid NHS numbers are two people as far as a machine can tell: never linked automatically;
+ * <li>two different valid NHS numbers are two people as far as a machine can tell: never linked automatically,
+ *     and not put to review either (most such pairs are namesakes; a privacy officer can still merge them);
  * <li>twins: the same family name and date of birth but a first name that is not the same, a nickname, close or
  *     alike in sound;
  * <li>a parent and child of one name: the same first and family names, but born twelve or more years apart.
  * </ul>
- * A held-back pair goes to review when its score reaches the review threshold, else it is no match.
+ * Otherwise a held-back pair goes to review when its score reaches the review threshold, else it is no match.
  */
 public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> reasons) {
 
@@ -22,10 +23,11 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
             Agreement.PHONETIC);
 
     public static MatchDecision of(PairScore score, MatchSubject a, MatchSubject b, Weights weights) {
-        List<String> holds = new ArrayList<>();
         if (score.level(MatchField.NHS_NUMBER) == Agreement.DISAGREE) {
-            holds.add("the two records have different valid NHS numbers");
+            return new MatchDecision(MatchOutcome.NO_MATCH, score,
+                    List.of("the two records have different valid NHS numbers"));
         }
+        List<String> holds = new ArrayList<>();
         if (SAME_NAME.contains(score.level(MatchField.FAMILY)) && sameBirthDate(score)
                 && score.level(MatchField.GIVEN) == Agreement.DISAGREE) {
             holds.add("possible twins: same family name and date of birth, different first name");

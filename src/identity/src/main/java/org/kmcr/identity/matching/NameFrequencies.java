@@ -7,21 +7,25 @@ import java.util.OptionalDouble;
  * How common each first and family name is in the index, for the term-frequency adjustment: agreeing on
  * "smith" says less than agreeing on "okonkwo".
  *
- * @param given  normalised first names with their share of all source identities
- * @param family normalised family names with their share of all source identities
+ * @param given  normalised first names seen more than once, with their share of all source identities
+ * @param family normalised family names seen more than once, with their share of all source identities
+ * @param rare   the share of a name not among them (seen at most once); 0 when no frequencies are known
  */
-public record NameFrequencies(Map<String, Double> given, Map<String, Double> family) {
+public record NameFrequencies(Map<String, Double> given, Map<String, Double> family, double rare) {
 
-    public static final NameFrequencies NONE = new NameFrequencies(Map.of(), Map.of());
+    /** No frequencies: every name is weighed by the shipped u. */
+    public static final NameFrequencies NONE = new NameFrequencies(Map.of(), Map.of(), 0);
 
-    /** The share of source identities with this value in the field; empty when the index does not know it. */
+    /** The share of source identities with this value in the field; empty when no frequencies are known. */
     public OptionalDouble share(MatchField field, String value) {
         Map<String, Double> shares = switch (field) {
             case GIVEN -> given;
             case FAMILY -> family;
-            default -> Map.of();
+            default -> null;
         };
-        Double share = value == null ? null : shares.get(value);
-        return share == null ? OptionalDouble.empty() : OptionalDouble.of(share);
+        if (shares == null || value == null || rare == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(shares.getOrDefault(value, rare));
     }
 }

@@ -30,6 +30,11 @@ public class IdentityLink {
     /** Replaced by a later link; kept as history. */
     public static final String INACTIVE = "inactive";
 
+    /** Made by the matcher, not a person. */
+    public static final String MATCHER = "matcher";
+    /** Made because the source itself merged two of its patient ids. */
+    public static final String SOURCE = "source";
+
     @Id
     public UUID id;
     @Column(name = "source_identity_id")
@@ -45,4 +50,13 @@ public class IdentityLink {
     public Instant createdAt;
     @Column(name = "deactivated_at")
     public Instant deactivatedAt;
+    /** {@link #MATCHER}, a privacy officer's user id, or {@link #SOURCE} for a source's own merge. */
+    @Column(name = "decided_by")
+    public String decidedBy;
+    /** The person merge that made this link, if one did. */
+    @Column(name = "made_by_merge")
+    public UUID madeByMerge;
+    /** The person merge that retired this link, if one did. */
+    @Column(name = "retired_by_merge")
+    public UUID retiredByMerge;
 }

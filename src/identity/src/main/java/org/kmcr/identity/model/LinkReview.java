@@ -21,12 +21,18 @@ public class LinkReview {
     public static final String NEW_LINK = "new-link";
     /** The link was already active and stays so; the source's newest demographics contradict the person's. */
     public static final String EXISTING_LINK = "existing-link";
+    /** The demographics score between the thresholds: the link to the best candidate person is pending. */
+    public static final String POSSIBLE_MATCH = "possible-match";
 
     public static final String OPEN = "open";
     public static final String CLOSED = "closed";
 
     public static final String LINK = "link";
     public static final String REJECT = "reject";
+    /** A possible match is another person: the source identity gets a person of its own. */
+    public static final String SEPARATE = "separate";
+    /** Not decided now: the review stays open, behind those not deferred. */
+    public static final String DEFER = "defer";
     /** Closed without a decision: the source's own later data replaced the link first. */
     public static final String SUPERSEDED = "superseded";
 
@@ -54,4 +60,10 @@ public class LinkReview {
     public String decisionNote;
     @Column(name = "decided_at")
     public Instant decidedAt;
+    @Column(name = "deferred_by")
+    public String deferredBy;
+    @Column(name = "deferred_at")
+    public Instant deferredAt;
+    /** The match probability of a possible match; null for the other kinds. */
+    public java.math.BigDecimal score;
 }

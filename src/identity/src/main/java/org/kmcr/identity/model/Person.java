@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A person: the set of source identities actively linked to it. Created by matching, never by hand. */
+/** A person: the set of source identities actively linked to it. Created by matching, never by hand; merged away, it points at the survivor. */
 @Entity
 @Table(name = "person", schema = "identity")
 public class Person {
@@ -18,4 +18,7 @@ public class Person {
     public String nhsNumber;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The person this one was merged into; null unless merged away. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
 }

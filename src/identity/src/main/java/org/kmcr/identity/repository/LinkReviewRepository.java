@@ -13,7 +13,9 @@ import org.kmcr.identity.model.LinkReview;
 @ApplicationScoped
 public class LinkReviewRepository implements PanacheRepositoryBase<LinkReview, UUID> {
 
-    private static final Sort NEWEST_FIRST = Sort.by("openedAt").descending().and("id");
+    /** Deferred reviews behind the others, each group newest first. */
+    private static final Sort NEWEST_FIRST = Sort.by("deferredAt", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_FIRST)
+            .and("openedAt", Sort.Direction.Descending).and("id");
 
     /** Reviews newest first, only those with the given status unless it is null. */
     public Uni<List<LinkReview>> newestFirst(String status, int page, int size) {

@@ -3,6 +3,8 @@ package org.kmcr.identity.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.kmcr.identity.model.Person;
 
@@ -22,6 +24,22 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
                 .setParameter("nhsNumber", nhsNumber)
                 .executeUpdate())
                 .chain(() -> findByNhsNumber(nhsNumber));
+    }
+
+    /** A new person without an NHS number, found by demographics. */
+    public Uni<Person> create() {
+        Person person = new Person();
+        person.id = UUID.randomUUID();
+        person.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return persist(person);
+    }
+
+    /** The person itself, or the one it was merged into (following a chain of merges); null for null. */
+    public Uni<Person> survivor(Person person) {
+        if (person == null || person.mergedInto == null) {
+            return Uni.createFrom().item(person);
+        }
+        return findById(person.mergedInto).chain(this::survivor);
     }
 
     public Uni<Person> findByNhsNumber(String nhsNumber) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.kmcr.common.identity.SourceIdentityIds;
+import org.kmcr.identity.model.Candidate;
 import org.kmcr.identity.model.Demographics;
 import org.kmcr.identity.model.IdentityLink;
 import org.kmcr.identity.model.SourceIdentity;
@@ -87,6 +88,94 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
     public Uni<List<SourceIdentity>> linkedTo(UUID personId) {
         return find("id in (select l.sourceIdentityId from IdentityLink l where l.personId = ?1 and l.state = ?2)",
                 Sort.by("createdAt").and("id"), personId, IdentityLink.ACTIVE).list();
+    }
+
+    /**
+     * Stores the record's blocking keys and normalised names (computed by the matcher from what is now stored),
+     * and keeps the version the source sent when it differs from the last one kept.
+     */
+    public Uni<Void> index(UUID id, List<String> blockingKeys, String givenName, String familyName,
+            String nhsNumberAsSent) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE identity.source_identity SET
+                    blocking_keys = string_to_array(CAST(:keys AS text), ','),
+                    given_name = CAST(:given AS text), family_name = CAST(:family AS text)
+                WHERE id = :id""")
+                .setParameter("keys", String.join(",", blockingKeys))
+                .setParameter("given", givenName)
+                .setParameter("family", familyName)
+                .setParameter("id", id)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                        INSERT INTO identity.source_identity_version
+                            (source_identity_id, received_at, nhs_number, demographics)
+                        SELECT s.id, s.updated_at, CAST(:sent AS text), s.demographics
+                        FROM identity.source_identity s WHERE s.id = :id
+                        ON CONFLICT DO NOTHING""")
+                        .setParameter("sent", nhsNumberAsSent)
+                        .setParameter("id", id)
+                        .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The actively linked source identities sharing at least one blocking key with a record, but not the record
+     * itself: at most {@code perKey} for each key, so one very common key cannot crowd out the others.
+     */
+    public Uni<List<Candidate>> candidates(List<String> blockingKeys, UUID except, int perKey) {
+        if (blockingKeys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT DISTINCT s.id, s.source_org, s.source_system, s.local_id, l.person_id, s.nhs_number,
+                       CAST(s.demographics AS text)
+                FROM unnest(string_to_array(CAST(:keys AS text), ',')) AS k(key)
+                CROSS JOIN LATERAL (
+                    SELECT c.id FROM identity.source_identity c
+                    WHERE c.blocking_keys @> ARRAY[k.key] AND c.id <> :except
+                    LIMIT :perKey) AS hit
+                JOIN identity.source_identity s ON s.id = hit.id
+                JOIN identity.identity_link l ON l.source_identity_id = s.id AND l.state = 'active'""",
+                Object[].class)
+                .setParameter("keys", String.join(",", blockingKeys))
+                .setParameter("except", except)
+                .setParameter("perKey", perKey)
+                .getResultList())
+                .map(rows -> rows.stream().map(this::candidate).toList());
+    }
+
+    private Candidate candidate(Object[] row) {
+        return new Candidate((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (UUID) row[4],
+                (String) row[5], fromJson((String) row[6]));
+    }
+
+    private Demographics fromJson(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, Demographics.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored demographics could not be read", e);
+        }
+    }
+
+    /** Serialises transactions resolving records that share a blocking key, so one person is not created twice. */
+    public Uni<Void> lockBlocks(List<String> blockingKeys) {
+        if (blockingKeys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM unnest(string_to_array(CAST(:keys AS text), ','))
+                    WITH ORDINALITY AS t(k, n)""", Long.class)
+                .setParameter("keys", String.join(",", blockingKeys.stream().sorted().toList()))
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** The source identity with this key; null when the source never sent it. */
+    public Uni<SourceIdentity> findByKey(SourceKey key) {
+        return findById(SourceIdentityIds.of(key.sourceOrg(), key.sourceSystem(), key.localId()));
     }
 
     private String toJson(Demographics demographics) {

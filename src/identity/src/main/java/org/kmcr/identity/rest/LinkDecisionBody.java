@@ -4,8 +4,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A privacy officer's decision on a link review. */
+/**
+ * A privacy officer's decision on a link review: link or reject a link whose demographics contradict; link or
+ * separate a possible match; defer either (it stays open, behind the others).
+ */
 public record LinkDecisionBody(
-        @NotNull @Pattern(regexp = "link|reject", message = "must be link or reject") String decision,
+        @NotNull @Pattern(regexp = "link|reject|separate|defer", message = "must be link, reject, separate or defer")
+        String decision,
         @Size(max = 4000) String note) {
 }

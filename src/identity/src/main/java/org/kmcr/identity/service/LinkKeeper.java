@@ -2,6 +2,7 @@ package org.kmcr.identity.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -91,6 +92,14 @@ public class LinkKeeper {
     }
 
     private Uni<ResolvedIdentity> linkAnew(SourceIdentity source, Match match) {
+        if (match.needsReview()) {
+            LinkCheck possible = new LinkCheck(false, match.possibleMatch());
+            IdentityLink pending = newLink(source, match, IdentityLink.PENDING_REVIEW, possible);
+            LinkReview review = newReview(pending, source, possible, LinkReview.POSSIBLE_MATCH);
+            review.score = match.score();
+            return links.persist(pending).chain(link -> reviews.persist(review))
+                    .map(persisted -> answer(source, match, pending, persisted));
+        }
         return check(source, match).chain(check -> {
             if (!check.contradicted()) {
                 return links.persist(newLink(source, match, IdentityLink.ACTIVE, check))
@@ -145,7 +154,8 @@ public class LinkKeeper {
             default -> throw new IllegalStateException("A current link cannot be " + link.state);
         };
         return new ResolvedIdentity(source.id, status == LinkStatus.LINKED ? link.personId : null,
-                match.nhsNumber(), link.method, status, review == null ? null : review.id);
+                status == LinkStatus.LINKED ? match.nhsNumber() : source.nhsNumber, link.method, status,
+                review == null ? null : review.id, link.score == null ? null : link.score.setScale(4, RoundingMode.DOWN));
     }
 
     static IdentityLink newLink(SourceIdentity source, Match match, String state, LinkCheck check) {
@@ -156,10 +166,13 @@ public class LinkKeeper {
         link.method = match.method();
         link.score = match.score();
         Map<String, String> evidence = new HashMap<>(match.evidence());
-        evidence.put(LinkCheck.EVIDENCE_KEY, check.evidence());
+        if (!match.needsReview()) {
+            evidence.put(LinkCheck.EVIDENCE_KEY, check.evidence());
+        }
         link.evidence = evidence;
         link.state = state;
         link.createdAt = now();
+        link.decidedBy = IdentityLink.MATCHER;
         return link;
     }
 

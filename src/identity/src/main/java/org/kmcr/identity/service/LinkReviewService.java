@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.kmcr.common.audit.GovernanceAudit;
 import org.kmcr.common.audit.GovernanceEvents;
@@ -28,6 +30,8 @@ public class LinkReviewService {
     /** The audit outcome of each decision. */
     static final String LINKED = "linked";
     static final String REJECTED = "rejected";
+    static final String SEPARATED = "separated";
+    static final String DEFERRED = "deferred";
 
     private final LinkReviewRepository reviews;
     private final IdentityLinkRepository links;
@@ -71,32 +75,78 @@ public class LinkReviewService {
             return sourceIdentities.lock(sourceIdentityId)
                     .chain(() -> reviews.findById(reviewId))
                     .call(review -> persons.lock(review.personId))
-                    .chain(review -> links.findById(review.linkId).map(link -> apply(review, link, decision, note,
+                    .chain(review -> links.findById(review.linkId).chain(link -> apply(review, link, decision, note,
                             decider)))
-                    .call(review -> audit.record(decider, DECIDE_REVIEW,
-                            LinkReview.LINK.equals(decision) ? LINKED : REJECTED, review.personId,
+                    .call(review -> audit.record(decider, DECIDE_REVIEW, outcome(decision), review.personId,
                             review.evidence.incoming().nhsNumber(), SHOWN));
         });
     }
 
-    private static LinkReview apply(LinkReview review, IdentityLink link, String decision, String note,
+    private static String outcome(String decision) {
+        return switch (decision) {
+            case LinkReview.LINK -> LINKED;
+            case LinkReview.SEPARATE -> SEPARATED;
+            case LinkReview.DEFER -> DEFERRED;
+            default -> REJECTED;
+        };
+    }
+
+    private Uni<LinkReview> apply(LinkReview review, IdentityLink link, String decision, String note,
             Caller decider) {
-        if (LinkReview.CLOSED.equals(review.status)) {
-            throw new ProblemException(409, "Conflict", "This link review was already closed ("
-                    + review.decision + ") on " + review.decidedAt);
+        checkOpen(review, link);
+        boolean possibleMatch = LinkReview.POSSIBLE_MATCH.equals(review.kind);
+        if (LinkReview.DEFER.equals(decision)) {
+            review.deferredBy = decider.userId();
+            review.deferredAt = LinkKeeper.now();
+            review.decisionNote = note;
+            return Uni.createFrom().item(review);
         }
-        String expected = LinkReview.NEW_LINK.equals(review.kind) ? IdentityLink.PENDING_REVIEW : IdentityLink.ACTIVE;
-        if (!expected.equals(link.state)) {
-            throw new ProblemException(409, "Conflict", "The link this review is about is " + link.state
-                    + " now, not " + expected);
+        if (possibleMatch && LinkReview.REJECT.equals(decision)
+                || !possibleMatch && LinkReview.SEPARATE.equals(decision)) {
+            throw ProblemException.unprocessable(possibleMatch
+                    ? "A possible match is linked, separated or deferred, not rejected"
+                    : "Only a possible match can be separated; this review is decided by link, reject or defer");
         }
-        link.state = LinkReview.LINK.equals(decision) ? IdentityLink.ACTIVE : IdentityLink.REJECTED;
+        close(review, decision, note, decider);
+        if (!LinkReview.SEPARATE.equals(decision)) {
+            link.state = LinkReview.LINK.equals(decision) ? IdentityLink.ACTIVE : IdentityLink.REJECTED;
+            link.decidedBy = decider.userId();
+            return Uni.createFrom().item(review);
+        }
+        return links.retire(link.id).chain(persons::create).chain(person -> {
+            IdentityLink separate = new IdentityLink();
+            separate.id = UUID.randomUUID();
+            separate.sourceIdentityId = link.sourceIdentityId;
+            separate.personId = person.id;
+            separate.method = Match.REVIEW;
+            separate.score = BigDecimal.ONE;
+            separate.evidence = Map.of("review", "a privacy officer found this is another person");
+            separate.state = IdentityLink.ACTIVE;
+            separate.createdAt = LinkKeeper.now();
+            separate.decidedBy = decider.userId();
+            return links.persist(separate);
+        }).replaceWith(review);
+    }
+
+    private static void close(LinkReview review, String decision, String note, Caller decider) {
         review.status = LinkReview.CLOSED;
         review.decision = decision;
         review.decisionNote = note;
         review.decidedBy = decider.userId();
         review.decidedByName = decider.displayName();
         review.decidedAt = LinkKeeper.now();
-        return review;
+    }
+
+    private static void checkOpen(LinkReview review, IdentityLink link) {
+        if (LinkReview.CLOSED.equals(review.status)) {
+            throw new ProblemException(409, "Conflict", "This link review was already closed ("
+                    + review.decision + ") on " + review.decidedAt);
+        }
+        String expected = LinkReview.EXISTING_LINK.equals(review.kind) ? IdentityLink.ACTIVE
+                : IdentityLink.PENDING_REVIEW;
+        if (!expected.equals(link.state)) {
+            throw new ProblemException(409, "Conflict", "The link this review is about is " + link.state
+                    + " now, not " + expected);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.kmcr.identity.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import org.kmcr.identity.model.Person;
 import org.kmcr.identity.repository.PersonRepository;
@@ -20,13 +21,16 @@ public class PersonService {
         this.sourceIdentities = sourceIdentities;
     }
 
-    /** The person with this (valid) NHS number and their actively linked source identities; null when none. */
+    /**
+     * The person with this (valid) NHS number, or the one they were merged into, and their actively linked source
+     * identities; null when none.
+     */
     @WithSession
     public Uni<LinkedPerson> findByNhsNumber(String nhsNumber) {
-        return persons.findByNhsNumber(nhsNumber).chain(this::withSourceIdentities);
+        return persons.findByNhsNumber(nhsNumber).chain(persons::survivor).chain(this::withSourceIdentities);
     }
 
-    /** The person with this id and their actively linked source identities; null when none. */
+    /** The person with this id (perhaps merged away) and their actively linked source identities; null when none. */
     @WithSession
     public Uni<LinkedPerson> findById(UUID personId) {
         return persons.findById(personId).chain(this::withSourceIdentities);
@@ -35,6 +39,9 @@ public class PersonService {
     private Uni<LinkedPerson> withSourceIdentities(Person person) {
         if (person == null) {
             return Uni.createFrom().nullItem();
+        }
+        if (person.mergedInto != null) {
+            return Uni.createFrom().item(new LinkedPerson(person, List.of()));
         }
         return sourceIdentities.linkedTo(person.id).map(identities -> new LinkedPerson(person, identities));
     }

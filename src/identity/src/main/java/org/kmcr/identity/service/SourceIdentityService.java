@@ -4,11 +4,19 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.kmcr.common.identity.ResolvedIdentity;
+import org.kmcr.common.nhs.NhsNumber;
+import org.kmcr.common.problem.ProblemException;
+import org.kmcr.identity.matching.BlockingKeys;
+import org.kmcr.identity.matching.MatchSubject;
+import org.kmcr.identity.model.SourceIdentity;
 import org.kmcr.identity.repository.SourceIdentityRepository;
 
 /** Records source patients and keeps each linked to the person it belongs to, or waiting for a review. */
 @ApplicationScoped
 public class SourceIdentityService {
+
+    static final String NOTHING_TO_MATCH = "This patient cannot be matched: send a valid NHS number, or at least a"
+            + " family name with a first name, date of birth or postcode.";
 
     private final PersonMatcher matcher;
     private final SourceIdentityRepository sourceIdentities;
@@ -21,20 +29,35 @@ public class SourceIdentityService {
     }
 
     /**
-     * Finds or creates the source identity (id from its key, see {@code SourceIdentityIds}; NHS number and
-     * demographics updated), finds or creates its person through the {@link PersonMatcher}, and settles the
-     * link between them ({@link LinkKeeper#settle}): linked, or pending a privacy officer's review when the
-     * demographics contradict the person's, in which case the answer carries no person id.
+     * Finds or creates the source identity (id from its key, see {@code SourceIdentityIds}; a valid NHS number and
+     * the demographics updated, a version kept when they change, the blocking keys recomputed), finds or creates
+     * its person through the {@link PersonMatcher}, and settles the link between them ({@link LinkKeeper#settle}):
+     * linked, or pending a privacy officer's review (the answer then carries no person id).
      * <p>
-     * Idempotent, and safe when called concurrently for the same source identity or the same person: the
-     * inserts yield to rows other transactions are committing, and the source identity's and the person's rows
-     * stay locked until the link is settled. Fails with a 422 problem, storing nothing, when the matcher cannot
-     * decide.
+     * An NHS number that fails the check digit is kept in the version history only, never used to match. Fails
+     * with a 422 problem, storing nothing, when there is neither a valid NHS number nor enough demographics.
+     * Idempotent, and safe when called concurrently: the source identity's row, the blocks it falls in and the
+     * persons concerned stay locked until the link is settled.
      */
     @WithTransaction
     public Uni<ResolvedIdentity> resolve(ResolveCommand patient) {
-        return matcher.match(patient).chain(match -> sourceIdentities
-                .upsertAndLock(patient.source(), patient.nhsNumber(), patient.demographics())
-                .chain(source -> links.settle(source, match)));
+        MatchSubject incoming = MatchSubject.of(patient.nhsNumber(), patient.demographics());
+        if (incoming.nhsNumber() == null && !matchable(incoming)) {
+            String problem = NhsNumber.problemWith(patient.nhsNumber()).orElse("");
+            return Uni.createFrom().failure(ProblemException.unprocessable(problem + ". " + NOTHING_TO_MATCH));
+        }
+        return sourceIdentities.upsertAndLock(patient.source(), incoming.nhsNumber(), patient.demographics())
+                .call(source -> index(source, patient.nhsNumber()))
+                .chain(source -> matcher.match(source).chain(match -> links.settle(source, match)));
+    }
+
+    private Uni<Void> index(SourceIdentity source, String nhsNumberAsSent) {
+        MatchSubject stored = MatchSubject.of(source.nhsNumber, source.demographics);
+        return sourceIdentities.index(source.id, BlockingKeys.of(stored), stored.given(), stored.family(),
+                nhsNumberAsSent);
+    }
+
+    static boolean matchable(MatchSubject s) {
+        return s.family() != null && (s.given() != null || s.birthYear() != null || s.postcode() != null);
     }
 }

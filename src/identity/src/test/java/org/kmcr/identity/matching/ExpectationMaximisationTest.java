@@ -23,13 +23,15 @@ class ExpectationMaximisationTest {
             pairs.add(pair(random, match));
             randomPairs.add(pair(random, false));
         }
-        var u = ExpectationMaximisation.shares(randomPairs);
+        var u = ExpectationMaximisation.shares(randomPairs, Weights.shipped());
         Weights estimated = ExpectationMaximisation.estimate(pairs, Weights.shipped(), u, 25);
 
         assertEquals(0.3, estimated.prior(), 0.02);
         assertEquals(0.9, estimated.m(MatchField.FAMILY, Agreement.EXACT), 0.03);
         assertEquals(0.85, estimated.m(MatchField.BIRTH_DATE, Agreement.EXACT), 0.03);
         assertTrue(estimated.u(MatchField.FAMILY, Agreement.EXACT) < 0.05);
+        assertEquals(Weights.shipped().u(MatchField.POSTCODE, Agreement.EXACT),
+                estimated.u(MatchField.POSTCODE, Agreement.EXACT), "a field never compared keeps its u");
     }
 
     /** A match agrees exactly on family name 90% and birth date 85% of the time; a non-match 2% and 1%. */

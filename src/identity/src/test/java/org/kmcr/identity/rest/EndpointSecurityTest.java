@@ -116,13 +116,91 @@ class EndpointSecurityTest {
             void isAnswer(Response answer, Fixture fixture) {
                 answer.then().body("id", equalTo(fixture.reviewId())).body("decision", equalTo("reject"));
             }
+        },
+        SOURCE_MERGE("POST /api/source-identities/merges", Caller.INGEST) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                String survivor = "PAS-" + UUID.randomUUID();
+                String merged = "PAS-" + UUID.randomUUID();
+                Patients.resolve(Patients.patient("RKM", "partner-rkm-pas", survivor, fixture.nhsNumber()));
+                Patients.resolve(Patients.patient("RKM", "partner-rkm-pas", merged, TestNhsNumbers.next()));
+                return request.contentType(ContentType.JSON).body(Map.of("sourceOrg", "RKM", "sourceSystem",
+                        "partner-rkm-pas", "survivingLocalId", survivor, "mergedLocalId", merged))
+                        .post("/api/source-identities/merges");
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("personId", equalTo(fixture.person().getString("personId")));
+            }
+        },
+        LINK_OF_SOURCE("GET /api/source-identities/{id}/link", Caller.PRIVACY_OFFICER) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                return request.get("/api/source-identities/" + fixture.person().getString("sourceIdentityId")
+                        + "/link");
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("personId", equalTo(fixture.person().getString("personId")))
+                        .body("method", equalTo("nhs-number"));
+            }
+        },
+        EXPLAIN_PAIR("POST /api/match-explanations", Caller.PRIVACY_OFFICER) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                String other = Patients.resolve(Patients.patient(TestNhsNumbers.next())).getString("sourceIdentityId");
+                return request.contentType(ContentType.JSON).body(Map.of("left",
+                        fixture.person().getString("sourceIdentityId"), "right", other)).post("/api/match-explanations");
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("outcome", equalTo("no-match"))
+                        .body("heldBack", hasItem("the two records have different valid NHS numbers"));
+            }
+        },
+        MERGE_PERSONS("POST /api/persons/{personId}/merge", 201, Caller.PRIVACY_OFFICER) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                String other = Patients.resolve(Patients.patient(TestNhsNumbers.next())).getString("personId");
+                return request.contentType(ContentType.JSON).body(Map.of("into", other))
+                        .post("/api/persons/" + fixture.person().getString("personId") + "/merge");
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("mergedPersonId", equalTo(fixture.person().getString("personId")));
+            }
+        },
+        UNMERGE("POST /api/person-merges/{id}/unmerge", Caller.PRIVACY_OFFICER) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                String other = Patients.resolve(Patients.patient(TestNhsNumbers.next())).getString("personId");
+                String merge = given().auth().oauth2(Patients.PRIVACY_OFFICER).contentType(ContentType.JSON)
+                        .body(Map.of("into", other)).post("/api/persons/" + fixture.person().getString("personId")
+                                + "/merge").then().statusCode(201).extract().path("id");
+                return request.post("/api/person-merges/" + merge + "/unmerge");
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("mergedPersonId", equalTo(fixture.person().getString("personId")))
+                        .body("unmergedAt", org.hamcrest.Matchers.notNullValue());
+            }
+        },
+        SEARCH("GET /api/person-search", Caller.CLINICIAN, Caller.PRIVACY_OFFICER) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                return request.queryParam("nhsNumber", fixture.nhsNumber()).get("/api/person-search");
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("personId", equalTo(java.util.List.of(fixture.person().getString("personId"))));
+            }
         };
 
         final String operation;
+        final int ok;
         final Set<Caller> allowed;
 
         Endpoint(String operation, Caller... allowed) {
+            this(operation, 200, allowed);
+        }
+
+        Endpoint(String operation, int ok, Caller... allowed) {
             this.operation = operation;
+            this.ok = ok;
             this.allowed = Set.of(allowed);
         }
 
@@ -131,7 +209,7 @@ class EndpointSecurityTest {
         abstract void isAnswer(Response answer, Fixture fixture);
 
         int expectedStatus(Caller caller) {
-            return caller == Caller.NONE ? 401 : allowed.contains(caller) ? 200 : 403;
+            return caller == Caller.NONE ? 401 : allowed.contains(caller) ? ok : 403;
         }
     }
 
@@ -159,7 +237,7 @@ class EndpointSecurityTest {
         }
         Response answer = endpoint.call(request, fixture);
         answer.then().statusCode(status);
-        if (status == 200) {
+        if (status == endpoint.ok) {
             endpoint.isAnswer(answer, fixture);
         } else {
             answer.then().contentType("application/problem+json").body("status", equalTo(status));

@@ -130,7 +130,7 @@ class SourceIdentityResourceTest {
         Row link = links(sourceIdentityId).get(0);
         assertEquals("nhs-number", link.getString("method"));
         assertEquals(0, link.getBigDecimal("score").compareTo(BigDecimal.ONE));
-        assertEquals("exact match", link.getJsonObject("evidence").getString("nhsNumber"));
+        assertEquals("a valid NHS number not known before", link.getJsonObject("evidence").getString("nhsNumber"));
         assertEquals("no linked source identity to compare", link.getJsonObject("evidence").getString("demographics"));
         Row stored = pool.preparedQuery("SELECT demographics FROM identity.source_identity WHERE id = $1")
                 .execute(Tuple.of(UUID.fromString(sourceIdentityId))).await().indefinitely().iterator().next();
@@ -140,18 +140,48 @@ class SourceIdentityResourceTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "null", value = {
+        "null", "9434765918", "943476591", "1000000010"})
+    void withoutAValidNhsNumberThePatientIsMatchedOnDemographicsAndTheNumberIsNeverAKey(String nhsNumber) {
+        java.util.Random random = new java.util.Random();
+        String family = random.ints(10, 'a', 'z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append).toString();
+        String born = String.format("%04d-%02d-%02d", 1900 + random.nextInt(100), 1 + random.nextInt(12),
+                1 + random.nextInt(28));
+        Map<String, Object> demographics = Map.of("family", family, "given", List.of("Anna"), "birthDate", born,
+                "gender", "female", "postcode", "ZZ" + random.nextInt(99) + " " + random.nextInt(9) + "ZZ");
+        Map<String, Object> first = Patients.patient(nhsNumber);
+        first.put("demographics", demographics);
+        JsonPath created = Patients.resolve(first);
+        assertEquals("new-person", created.getString("linkMethod"));
+        assertNull(created.getString("nhsNumber"));
+        Map<String, Object> again = Patients.patient("G81001", "gp-emis", "E-" + UUID.randomUUID(), nhsNumber);
+        again.put("demographics", demographics);
+        JsonPath matched = Patients.resolve(again);
+        assertEquals("demographics", matched.getString("linkMethod"));
+        assertEquals("linked", matched.getString("linkStatus"));
+        assertEquals(created.getString("personId"), matched.getString("personId"));
+        Row stored = pool.preparedQuery("SELECT nhs_number, blocking_keys::text FROM identity.source_identity WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(created.getString("sourceIdentityId")))).await().indefinitely()
+                .iterator().next();
+        assertNull(stored.getString(0));
+        assertTrue(java.util.Arrays.stream(stored.getString(1).replaceAll("[{}]", "").split(","))
+                .noneMatch(key -> key.startsWith("n:")), stored.getString(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
         "null|NHS number is missing",
-        "9434765918|NHS number fails the Modulus 11 check: the check digit (last digit) does not match",
-        "943476591|NHS number must be exactly 10 digits",
-        "1000000010|NHS number is not valid: its first nine digits give no possible check digit"})
-    void withoutAValidNhsNumberNothingIsStoredAndTheSenderIsToldWhy(String nhsNumber, String reason) {
+        "9434765918|NHS number fails the Modulus 11 check: the check digit (last digit) does not match"})
+    void withNeitherAValidNhsNumberNorEnoughDemographicsNothingIsStoredAndTheSenderIsToldWhy(String nhsNumber,
+            String reason) {
         Map<String, Object> patient = Patients.patient(nhsNumber);
+        patient.put("demographics", Map.of("given", List.of("Mary"), "gender", "female"));
         given().auth().oauth2(Patients.INGEST).contentType(ContentType.JSON).body(patient)
                 .post(Patients.RESOLVE).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("status", equalTo(422))
                 .body("detail", containsString(reason))
-                .body("detail", containsString("Matching without a valid NHS number is not available yet"));
+                .body("detail", containsString("send a valid NHS number, or at least a family name"));
         long stored = pool.preparedQuery("SELECT count(*) FROM identity.source_identity WHERE local_id = $1")
                 .execute(Tuple.of(patient.get("localId"))).await().indefinitely().iterator().next().getLong(0);
         assertEquals(0, stored);
