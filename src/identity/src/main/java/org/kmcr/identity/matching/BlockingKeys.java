@@ -3,6 +3,8 @@ package org.kmcr.identity.matching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.codec.language.Soundex;
 
@@ -17,16 +19,31 @@ import org.apache.commons.codec.language.Soundex;
  * <li>{@code dg:} date of birth (either order) and the metaphone of the first name: survives a new family name;
  * <li>{@code pg:} postcode and first initial: survives a wrong date of birth;
  * <li>{@code yn:} year of birth and the metaphones of first and family name: survives a wrong day or month and a move;
- * <li>{@code nm:} the metaphones of first and family name and the postcode district: for records without a date
- *     of birth.
+ * <li>{@code nm:} the metaphones of first and family name: finds records whose date of birth or postcode is
+ *     missing on one side (a common name's block is large; the per-key limit of the candidate query keeps it
+ *     bounded).
  * </ul>
  */
 public final class BlockingKeys {
+
+    /** The fields each rule's key is made of: pairs found by a rule agree on them by construction. */
+    public static final Map<String, Set<MatchField>> RULE_FIELDS = Map.of(
+            "n:", Set.of(MatchField.NHS_NUMBER),
+            "ds:", Set.of(MatchField.BIRTH_DATE, MatchField.FAMILY),
+            "dg:", Set.of(MatchField.BIRTH_DATE, MatchField.GIVEN),
+            "pg:", Set.of(MatchField.POSTCODE, MatchField.GIVEN),
+            "yn:", Set.of(MatchField.BIRTH_DATE, MatchField.GIVEN, MatchField.FAMILY),
+            "nm:", Set.of(MatchField.GIVEN, MatchField.FAMILY));
 
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final Soundex SOUNDEX = Soundex.US_ENGLISH;
 
     private BlockingKeys() {
+    }
+
+    /** The rule a key was made by: its prefix, e.g. {@code ds:}. */
+    public static String rule(String key) {
+        return key.substring(0, key.indexOf(':') + 1);
     }
 
     public static List<String> of(MatchSubject s) {
@@ -40,9 +57,7 @@ public final class BlockingKeys {
         add(keys, "dg:", date, given);
         add(keys, "pg:", s.postcode(), s.given() == null ? null : s.given().substring(0, 1));
         add(keys, "yn:", s.birthYear() == null ? null : s.birthYear().toString(), given, familySound);
-        if (s.birthYear() == null) {
-            add(keys, "nm:", given, familySound, s.postcodeDistrict() == null ? "" : s.postcodeDistrict());
-        }
+        add(keys, "nm:", given, familySound);
         return List.copyOf(keys);
     }
 

@@ -3,6 +3,7 @@ package org.kmcr.identity.matching;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Estimates m (and the prior) from unlabelled candidate pairs by expectation maximisation, as Splink does: u is
@@ -10,6 +11,10 @@ import java.util.Map;
  * (E) each pair's match probability is computed from the current m, u and prior, and (M) m of each level
  * becomes the probability-weighted share of pairs at that level, the prior the mean probability. A field
  * missing on a pair says nothing about it and is left out of both steps.
+ * <p>
+ * Pairs found by a blocking rule agree on the rule's fields by construction, which would drive EM to call every
+ * pair a match; so, as Splink does, EM runs once per rule with the rule's own fields left out, and each field's
+ * m is the mean of its estimates from the rules that do not contain it ({@link #estimateByRule}).
  */
 public final class ExpectationMaximisation {
 
@@ -43,6 +48,48 @@ public final class ExpectationMaximisation {
             current = step(pairs, current);
         }
         return current;
+    }
+
+    /**
+     * EM per blocking rule (pairs keyed by rule, the rule's fields left out), m of each field averaged over the
+     * rules that leave it free, the prior the mean of the rules' priors; u as given; the thresholds of
+     * {@code start} are kept.
+     */
+    public static Weights estimateByRule(Map<String, List<Map<MatchField, Agreement>>> pairsByRule,
+            Map<String, Set<MatchField>> ruleFields, Weights start, Map<MatchField, Map<Agreement, Double>> u,
+            int iterations) {
+        Map<MatchField, Map<Agreement, Double>> sums = new EnumMap<>(MatchField.class);
+        Map<MatchField, Integer> estimates = new EnumMap<>(MatchField.class);
+        double[] priors = {0};
+        pairsByRule.forEach((rule, pairs) -> {
+            Set<MatchField> blocked = ruleFields.get(rule);
+            List<Map<MatchField, Agreement>> free = pairs.stream().map(pair -> {
+                Map<MatchField, Agreement> copy = new EnumMap<>(pair);
+                blocked.forEach(field -> copy.put(field, Agreement.MISSING));
+                return copy;
+            }).toList();
+            Weights estimated = estimate(free, start, u, iterations);
+            priors[0] += estimated.prior();
+            for (MatchField field : MatchField.values()) {
+                if (!blocked.contains(field) && free.stream().anyMatch(p -> p.get(field) != Agreement.MISSING)) {
+                    estimates.merge(field, 1, Integer::sum);
+                    for (Agreement level : field.levels()) {
+                        sums.computeIfAbsent(field, f -> new EnumMap<>(Agreement.class))
+                                .merge(level, estimated.m(field, level), Double::sum);
+                    }
+                }
+            }
+        });
+        Map<MatchField, Map<Agreement, Double>> m = new EnumMap<>(MatchField.class);
+        for (MatchField field : MatchField.values()) {
+            Map<Agreement, Double> levels = new EnumMap<>(Agreement.class);
+            for (Agreement level : field.levels()) {
+                levels.put(level, estimates.containsKey(field)
+                        ? sums.get(field).get(level) / estimates.get(field) : start.m(field, level));
+            }
+            m.put(field, levels);
+        }
+        return start.with(m, u, pairsByRule.isEmpty() ? start.prior() : priors[0] / pairsByRule.size());
     }
 
     static Weights step(List<Map<MatchField, Agreement>> pairs, Weights w) {

@@ -12,7 +12,9 @@ import java.util.Set;
  *     and not put to review either (most such pairs are namesakes; a privacy officer can still merge them);
  * <li>twins: the same family name and date of birth but a first name that is not the same, a nickname, close or
  *     alike in sound;
- * <li>a parent and child of one name: the same first and family names, but born twelve or more years apart.
+ * <li>a parent and child of one name: the same first and family names, but born twelve or more years apart;
+ * <li>names alone: nothing but names (and sex, town) agrees; no date of birth, postcode, address, telephone or
+ *     NHS number confirms them.
  * </ul>
  * Otherwise a held-back pair goes to review when its score reaches the review threshold, else it is no match.
  */
@@ -37,6 +39,9 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
                 && Math.abs(a.birthYear() - b.birthYear()) >= GENERATION_YEARS) {
             holds.add("possibly a parent and child of the same name: born a generation apart");
         }
+        if (!corroborated(score)) {
+            holds.add("only the names agree: no date of birth, postcode, address, telephone or NHS number confirms them");
+        }
         MatchOutcome outcome;
         if (score.probability() >= weights.link() && holds.isEmpty()) {
             outcome = MatchOutcome.LINK;
@@ -46,6 +51,15 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
             outcome = MatchOutcome.NO_MATCH;
         }
         return new MatchDecision(outcome, score, List.copyOf(holds));
+    }
+
+    private static final Set<Agreement> CONFIRMS = Set.of(Agreement.EXACT, Agreement.DAY_MONTH_SWAPPED,
+            Agreement.ONE_EDIT, Agreement.SECTOR, Agreement.CLOSE);
+
+    private static boolean corroborated(PairScore score) {
+        return CONFIRMS.contains(score.level(MatchField.BIRTH_DATE)) || CONFIRMS.contains(score.level(MatchField.POSTCODE))
+                || CONFIRMS.contains(score.level(MatchField.ADDRESS)) || CONFIRMS.contains(score.level(MatchField.TELEPHONE))
+                || score.level(MatchField.NHS_NUMBER) == Agreement.EXACT;
     }
 
     private static boolean sameBirthDate(PairScore score) {

@@ -16,7 +16,7 @@ import org.kmcr.identity.repository.SourceIdentityRepository;
 public class SourceIdentityService {
 
     static final String NOTHING_TO_MATCH = "This patient cannot be matched: send a valid NHS number, or at least a"
-            + " family name with a first name, date of birth or postcode.";
+            + " family name or first name and one more of family name, first name, date of birth or postcode.";
 
     private final PersonMatcher matcher;
     private final SourceIdentityRepository sourceIdentities;
@@ -57,7 +57,10 @@ public class SourceIdentityService {
                 nhsNumberAsSent);
     }
 
+    /** A name and one more identifying field: less would match too many people to mean anything. */
     static boolean matchable(MatchSubject s) {
-        return s.family() != null && (s.given() != null || s.birthYear() != null || s.postcode() != null);
+        long known = java.util.stream.Stream.of(s.family(), s.given(), s.birthYear(), s.postcode())
+                .filter(java.util.Objects::nonNull).count();
+        return (s.family() != null || s.given() != null) && known >= 2;
     }
 }

@@ -57,7 +57,7 @@ class MpiAccuracyBenchmark {
         sets.put("fake_1000", () -> LabelledSets.fake1000(DATA.resolve("splink-datasets/fake_1000.csv")));
         sets.put("historical_50k", () -> LabelledSets.historical(
                 DATA.resolve("splink-datasets/historical_figures_with_errors_50k.csv")));
-        sets.put("uk_generated", () -> new UkPeople(2026).generate(3000));
+        sets.put("uk_generated", () -> new UkPeople(2026).generate(1500));
         String chosen = System.getProperty("mpi.sets", String.join(",", sets.keySet()));
         PostgresDatabase db = KmcrTestEnvironment.database();
         report("# MPI accuracy " + java.time.Instant.now() + " on " + db.server());

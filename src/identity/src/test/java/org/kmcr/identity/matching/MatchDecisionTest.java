@@ -27,6 +27,7 @@ class MatchDecisionTest {
         "two different valid NHS numbers            | 9990000018 | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | 9990000026 | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | NO_MATCH",
         "an invalid NHS number is no evidence       | 9990000017 | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | 9990000018 | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | LINK",
         "same name only, nothing else               | null       | Mary    | Jones    | null       | null   | null       | null       | Mary     | Jones    | null       | null   | null       | REVIEW",
+        "a rare name and sex, nothing else          | null       | Ozymand | Quaxley  | null       | male   | null       | null       | Ozymand  | Quaxley  | null       | male   | null       | REVIEW",
         "strangers who share a birthday             | null       | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | null       | Chidi    | Okafor   | 1970-03-04 | male   | LS2 9JT    | NO_MATCH",
         "same name, another birth date and place    | null       | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | null       | Mary     | Jones    | 1988-10-21 | female | LS2 9JT    | NO_MATCH"})
     void decides(String name, String nhsA, String givenA, String familyA, String bornA, String sexA, String postA,

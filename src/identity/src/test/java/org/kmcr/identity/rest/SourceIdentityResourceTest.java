@@ -175,13 +175,13 @@ class SourceIdentityResourceTest {
     void withNeitherAValidNhsNumberNorEnoughDemographicsNothingIsStoredAndTheSenderIsToldWhy(String nhsNumber,
             String reason) {
         Map<String, Object> patient = Patients.patient(nhsNumber);
-        patient.put("demographics", Map.of("given", List.of("Mary"), "gender", "female"));
+        patient.put("demographics", Map.of("given", List.of("Mary"), "gender", "female", "town", "Maidstone"));
         given().auth().oauth2(Patients.INGEST).contentType(ContentType.JSON).body(patient)
                 .post(Patients.RESOLVE).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("status", equalTo(422))
                 .body("detail", containsString(reason))
-                .body("detail", containsString("send a valid NHS number, or at least a family name"));
+                .body("detail", containsString("send a valid NHS number, or at least a family name or first name"));
         long stored = pool.preparedQuery("SELECT count(*) FROM identity.source_identity WHERE local_id = $1")
                 .execute(Tuple.of(patient.get("localId"))).await().indefinitely().iterator().next().getLong(0);
         assertEquals(0, stored);
