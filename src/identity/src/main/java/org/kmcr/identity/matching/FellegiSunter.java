@@ -20,8 +20,11 @@ public final class FellegiSunter {
         this.nicknames = nicknames;
     }
 
+    private static final FellegiSunter SHIPPED = new FellegiSunter(Weights.shipped(), Nicknames.shipped());
+
+    /** The matcher with the shipped weights and nickname table. */
     public static FellegiSunter shipped() {
-        return new FellegiSunter(Weights.shipped(), Nicknames.shipped());
+        return SHIPPED;
     }
 
     public Weights weights() {

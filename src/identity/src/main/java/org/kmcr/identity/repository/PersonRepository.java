@@ -46,6 +46,15 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         return find("nhsNumber", nhsNumber).firstResult();
     }
 
+    /** Locks the persons' rows in id order (so that two such calls cannot wait for each other). */
+    public Uni<Void> lockInOrder(java.util.Collection<UUID> personIds) {
+        Uni<Void> locked = Uni.createFrom().voidItem();
+        for (UUID personId : new java.util.TreeSet<>(personIds)) {
+            locked = locked.chain(() -> lock(personId));
+        }
+        return locked;
+    }
+
     /**
      * Locks the person's row until the transaction ends, so that changes to who the person is made of (a new
      * link, a review decision) happen one after another and each sees the links committed before it.

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.kmcr.common.identity.LinkStatus;
 import org.kmcr.common.identity.ResolvedIdentity;
@@ -80,15 +78,7 @@ public class LinkKeeper {
     }
 
     private Uni<Void> lockPersons(UUID matched, IdentityLink current) {
-        Set<UUID> concerned = new TreeSet<>(List.of(matched));
-        if (current != null) {
-            concerned.add(current.personId);
-        }
-        Uni<Void> locked = Uni.createFrom().voidItem();
-        for (UUID personId : concerned) {
-            locked = locked.chain(() -> persons.lock(personId));
-        }
-        return locked;
+        return persons.lockInOrder(current == null ? List.of(matched) : List.of(matched, current.personId));
     }
 
     private Uni<ResolvedIdentity> linkAnew(SourceIdentity source, Match match) {

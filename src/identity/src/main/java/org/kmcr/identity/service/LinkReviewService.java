@@ -113,19 +113,11 @@ public class LinkReviewService {
             link.decidedBy = decider.userId();
             return Uni.createFrom().item(review);
         }
-        return links.retire(link.id).chain(persons::create).chain(person -> {
-            IdentityLink separate = new IdentityLink();
-            separate.id = UUID.randomUUID();
-            separate.sourceIdentityId = link.sourceIdentityId;
-            separate.personId = person.id;
-            separate.method = Match.REVIEW;
-            separate.score = BigDecimal.ONE;
-            separate.evidence = Map.of("review", "a privacy officer found this is another person");
-            separate.state = IdentityLink.ACTIVE;
-            separate.createdAt = LinkKeeper.now();
-            separate.decidedBy = decider.userId();
-            return links.persist(separate);
-        }).replaceWith(review);
+        return links.retire(link.id).chain(persons::create)
+                .chain(person -> links.persist(LinkMoves.active(link.sourceIdentityId, person.id, Match.REVIEW,
+                        BigDecimal.ONE, Map.of("review", "a privacy officer found this is another person"),
+                        decider.userId(), null)))
+                .replaceWith(review);
     }
 
     private static void close(LinkReview review, String decision, String note, Caller decider) {

@@ -211,10 +211,6 @@ public class MergeService {
     }
 
     private Uni<Void> lockPersons(UUID a, UUID b) {
-        Uni<Void> locked = Uni.createFrom().voidItem();
-        for (UUID id : new TreeSet<>(List.of(a, b))) {
-            locked = locked.chain(() -> persons.lock(id));
-        }
-        return locked;
+        return persons.lockInOrder(List.of(a, b));
     }
 }

@@ -56,6 +56,7 @@ class MpiThroughputBenchmark {
     final List<String> streets = new ArrayList<>();
     final List<String> towns = new ArrayList<>();
     final List<String> postcodes = new ArrayList<>();
+    int nextNhs;
 
     record Generated(String localId, String nhsNumber, Demographics demographics) {
     }
@@ -176,9 +177,10 @@ class MpiThroughputBenchmark {
                 d.addressLines(), d.town(), postcode, null, null, null));
     }
 
+    /** Distinct valid NHS numbers, in order (random ones would collide among a million). */
     private String nhsNumber() {
         while (true) {
-            String nine = String.format("%09d", random.nextInt(1_000_000_000));
+            String nine = String.format("%09d", 400_000_000 + nextNhs++);
             int check = NhsNumber.checkDigit(nine);
             if (check != 10) {
                 return nine + check;

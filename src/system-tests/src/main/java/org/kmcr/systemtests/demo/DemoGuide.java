@@ -153,6 +153,11 @@ public final class DemoGuide {
                 .append("\n9. ... and takes a signed checkpoint of the audit log, against which verification detects ")
                 .append("deleted or rewritten entries:\n")
                 .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
-                .append(ServiceSpec.AUDIT.url()).append("/api/audit-checkpoints\n");
+                .append(ServiceSpec.AUDIT.url()).append("/api/audit-checkpoints\n")
+                .append("\n10. The GP finds her without her NHS number, despite a typo in her name (ranked, with the ")
+                .append("reasons; audited):\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token gp.clinician)\" '")
+                .append(ServiceSpec.IDENTITY.url())
+                .append("/api/person-search?family=Jomes&given=Mary&birthDate=1950-03-14'\n");
     }
 }
