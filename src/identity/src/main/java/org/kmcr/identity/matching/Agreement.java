@@ -8,6 +8,7 @@ public enum Agreement {
     PHONETIC("sounds the same but is spelt differently"),
     DAY_MONTH_SWAPPED("the same with day and month swapped"),
     ONE_EDIT("one character or digit apart"),
+    TWO_EDITS("two digits apart"),
     NEAR_YEAR("within a year of each other"),
     SECTOR("in the same postcode sector"),
     DISTRICT("in the same postcode district"),

@@ -14,10 +14,13 @@ import org.apache.commons.codec.language.Soundex;
  * error in the others:
  * <ul>
  * <li>{@code n:} the valid NHS number;
+ * <li>{@code d:} date of birth alone, day and month in either order (about 30 people a date in a million):
+ *     survives names swapped, misspelt beyond sound, or missing;
  * <li>{@code ds:} date of birth (day and month in either order) and the Soundex of the family name: survives
  *     first-name changes, nicknames and swapped day/month;
  * <li>{@code dg:} date of birth (either order) and the metaphone of the first name: survives a new family name;
  * <li>{@code pg:} postcode and first initial: survives a wrong date of birth;
+ * <li>{@code pf:} postcode and the Soundex of the family name: survives a wrong date of birth and first name;
  * <li>{@code yn:} year of birth and the metaphones of first and family name: survives a wrong day or month and a move;
  * <li>{@code nm:} the metaphones of first and family name: finds records whose date of birth or postcode is
  *     missing on one side (a common name's block is large; the per-key limit of the candidate query keeps it
@@ -29,9 +32,11 @@ public final class BlockingKeys {
     /** The fields each rule's key is made of: pairs found by a rule agree on them by construction. */
     public static final Map<String, Set<MatchField>> RULE_FIELDS = Map.of(
             "n:", Set.of(MatchField.NHS_NUMBER),
+            "d:", Set.of(MatchField.BIRTH_DATE),
             "ds:", Set.of(MatchField.BIRTH_DATE, MatchField.FAMILY),
             "dg:", Set.of(MatchField.BIRTH_DATE, MatchField.GIVEN),
             "pg:", Set.of(MatchField.POSTCODE, MatchField.GIVEN),
+            "pf:", Set.of(MatchField.POSTCODE, MatchField.FAMILY),
             "yn:", Set.of(MatchField.BIRTH_DATE, MatchField.GIVEN, MatchField.FAMILY),
             "nm:", Set.of(MatchField.GIVEN, MatchField.FAMILY));
 
@@ -53,9 +58,11 @@ public final class BlockingKeys {
         String given = s.given() == null ? null : METAPHONE.doubleMetaphone(s.given());
         String familySound = s.family() == null ? null : METAPHONE.doubleMetaphone(s.family());
         add(keys, "n:", s.nhsNumber());
+        add(keys, "d:", date);
         add(keys, "ds:", date, family);
         add(keys, "dg:", date, given);
         add(keys, "pg:", s.postcode(), s.given() == null ? null : s.given().substring(0, 1));
+        add(keys, "pf:", s.postcode(), family);
         add(keys, "yn:", s.birthYear() == null ? null : s.birthYear().toString(), given, familySound);
         add(keys, "nm:", given, familySound);
         return List.copyOf(keys);

@@ -9,7 +9,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The agreement level of every field of two records: exact, nickname, close spelling (Jaro-Winkler), same sound
- * (Double Metaphone), day and month swapped, one digit apart (Levenshtein), postcode sector and district. A
+ * (Double Metaphone), day and month swapped, one or two digits apart (Levenshtein), postcode sector and district. A
  * field missing on either side is {@link Agreement#MISSING}. First and family names given the wrong way round
  * count as close.
  */
@@ -19,6 +19,7 @@ public final class FieldComparisons {
     static final double CLOSE_TEXT = 0.90;
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
+    private static final LevenshteinDistance TWO_EDITS = new LevenshteinDistance(2);
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     private FieldComparisons() {
@@ -92,8 +93,12 @@ public final class FieldComparisons {
                 && a.birthMonth().equals(b.birthDay())) {
             return Agreement.DAY_MONTH_SWAPPED;
         }
-        if (ONE_EDIT.apply(left, right) == 1) {
+        int edits = TWO_EDITS.apply(left, right);
+        if (edits == 1) {
             return Agreement.ONE_EDIT;
+        }
+        if (edits == 2 && a.birthYear().equals(b.birthYear())) {
+            return Agreement.TWO_EDITS;
         }
         return Math.abs(a.birthYear() - b.birthYear()) <= 1 ? Agreement.NEAR_YEAR : Agreement.DISAGREE;
     }

@@ -10,11 +10,12 @@ import java.util.Set;
  * <ul>
  * <li>two different valid NHS numbers are two people as far as a machine can tell: never linked automatically,
  *     and not put to review either (most such pairs are namesakes; a privacy officer can still merge them);
- * <li>twins: the same family name and date of birth but a first name that is not the same, a nickname, close or
- *     alike in sound;
- * <li>a parent and child of one name: the same first and family names, but born twelve or more years apart;
- * <li>names alone: nothing but names (and sex, town) agrees; no date of birth, postcode, address, telephone or
- *     NHS number confirms them.
+ * <li>twins: the same date of birth but a first name that is not the same, a nickname, close or alike in sound
+ *     (whatever the family name: one of them may have married);
+ * <li>a parent and child of one first name (or its nickname or near spelling), born twelve or more years apart
+ *     (whatever the family name);
+ * <li>names alone: nothing but names (and sex) agrees; no date of birth (not even within a year), postcode,
+ *     address, town, telephone or NHS number confirms them.
  * </ul>
  * Otherwise a held-back pair goes to review when its score reaches the review threshold, else it is no match.
  */
@@ -30,17 +31,16 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
                     List.of("the two records have different valid NHS numbers"));
         }
         List<String> holds = new ArrayList<>();
-        if (SAME_NAME.contains(score.level(MatchField.FAMILY)) && sameBirthDate(score)
-                && score.level(MatchField.GIVEN) == Agreement.DISAGREE) {
-            holds.add("possible twins: same family name and date of birth, different first name");
+        if (sameBirthDate(score) && score.level(MatchField.GIVEN) == Agreement.DISAGREE) {
+            holds.add("possible twins: the same date of birth, a different first name");
         }
-        if (score.level(MatchField.GIVEN) == Agreement.EXACT && SAME_NAME.contains(score.level(MatchField.FAMILY))
-                && a.birthYear() != null && b.birthYear() != null
+        if (SAME_NAME.contains(score.level(MatchField.GIVEN)) && a.birthYear() != null && b.birthYear() != null
                 && Math.abs(a.birthYear() - b.birthYear()) >= GENERATION_YEARS) {
             holds.add("possibly a parent and child of the same name: born a generation apart");
         }
         if (!corroborated(score)) {
-            holds.add("only the names agree: no date of birth, postcode, address, telephone or NHS number confirms them");
+            holds.add("only the names agree: no date of birth, postcode, address, town, telephone or NHS number"
+                    + " confirms them");
         }
         MatchOutcome outcome;
         if (score.probability() >= weights.link() && holds.isEmpty()) {
@@ -53,13 +53,14 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
         return new MatchDecision(outcome, score, List.copyOf(holds));
     }
 
+    /** Levels of the date of birth, postcode, address, town or telephone that confirm agreeing names. */
     private static final Set<Agreement> CONFIRMS = Set.of(Agreement.EXACT, Agreement.DAY_MONTH_SWAPPED,
-            Agreement.ONE_EDIT, Agreement.SECTOR, Agreement.CLOSE);
+            Agreement.ONE_EDIT, Agreement.TWO_EDITS, Agreement.NEAR_YEAR, Agreement.SECTOR, Agreement.CLOSE);
 
     private static boolean corroborated(PairScore score) {
-        return CONFIRMS.contains(score.level(MatchField.BIRTH_DATE)) || CONFIRMS.contains(score.level(MatchField.POSTCODE))
-                || CONFIRMS.contains(score.level(MatchField.ADDRESS)) || CONFIRMS.contains(score.level(MatchField.TELEPHONE))
-                || score.level(MatchField.NHS_NUMBER) == Agreement.EXACT;
+        return score.level(MatchField.NHS_NUMBER) == Agreement.EXACT
+                || java.util.stream.Stream.of(MatchField.BIRTH_DATE, MatchField.POSTCODE, MatchField.ADDRESS,
+                        MatchField.TOWN, MatchField.TELEPHONE).anyMatch(f -> CONFIRMS.contains(score.level(f)));
     }
 
     private static boolean sameBirthDate(PairScore score) {

@@ -14,7 +14,7 @@ public enum MatchField {
     FAMILY("family", "family name", List.of(Agreement.EXACT, Agreement.CLOSE, Agreement.PHONETIC,
             Agreement.DISAGREE)),
     BIRTH_DATE("birthDate", "date of birth", List.of(Agreement.EXACT, Agreement.DAY_MONTH_SWAPPED,
-            Agreement.ONE_EDIT, Agreement.NEAR_YEAR, Agreement.DISAGREE)),
+            Agreement.ONE_EDIT, Agreement.TWO_EDITS, Agreement.NEAR_YEAR, Agreement.DISAGREE)),
     GENDER("gender", "sex", List.of(Agreement.EXACT, Agreement.DISAGREE)),
     POSTCODE("postcode", "postcode", List.of(Agreement.EXACT, Agreement.SECTOR, Agreement.ONE_EDIT,
             Agreement.DISTRICT, Agreement.DISAGREE)),

@@ -42,6 +42,12 @@ import org.kmcr.identity.repository.SourceIdentityRepository;
 public class DemographicMatcher implements PersonMatcher {
 
     private static final FellegiSunter SCORER = FellegiSunter.shipped();
+    /**
+     * A candidate that may be linked before one held back for review, before one that is no match; then by weight
+     * (not probability, which rounds to 1 for every strong candidate).
+     */
+    static final Comparator<Scored> BEST_FIRST = Comparator.comparing((Scored s) -> s.decision().outcome())
+            .thenComparing(Comparator.comparingDouble((Scored s) -> s.decision().score().weight()).reversed());
 
     private final PersonRepository persons;
     private final SourceIdentityRepository sourceIdentities;
@@ -99,7 +105,7 @@ public class DemographicMatcher implements PersonMatcher {
             MatchSubject other = MatchSubject.of(c.nhsNumber(), c.demographics());
             return new Scored(c, MatchDecision.of(SCORER.score(subject, other, names), subject, other,
                     SCORER.weights()));
-        }).sorted(Comparator.comparingDouble((Scored s) -> s.decision().score().probability()).reversed()).toList();
+        }).sorted(BEST_FIRST).toList();
         Scored best = scored.isEmpty() ? null : scored.get(0);
         if (best == null || best.decision().outcome() == MatchOutcome.NO_MATCH) {
             double bestProbability = best == null ? 0 : best.decision().score().probability();

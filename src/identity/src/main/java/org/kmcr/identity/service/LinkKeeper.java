@@ -90,6 +90,12 @@ public class LinkKeeper {
             return links.persist(pending).chain(link -> reviews.persist(review))
                     .map(persisted -> answer(source, match, pending, persisted));
         }
+        if (Match.DEMOGRAPHICS.equals(match.method())) {
+            // the matcher weighed every field against the person's records already: no second, cruder check
+            LinkCheck weighed = new LinkCheck(false, List.of());
+            return links.persist(newLink(source, match, IdentityLink.ACTIVE, weighed))
+                    .map(link -> answer(source, match, link, null));
+        }
         return check(source, match).chain(check -> {
             if (!check.contradicted()) {
                 return links.persist(newLink(source, match, IdentityLink.ACTIVE, check))
@@ -156,7 +162,7 @@ public class LinkKeeper {
         link.method = match.method();
         link.score = match.score();
         Map<String, String> evidence = new HashMap<>(match.evidence());
-        if (!match.needsReview()) {
+        if (!match.needsReview() && !Match.DEMOGRAPHICS.equals(match.method())) {
             evidence.put(LinkCheck.EVIDENCE_KEY, check.evidence());
         }
         link.evidence = evidence;

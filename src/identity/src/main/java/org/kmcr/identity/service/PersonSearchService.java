@@ -36,8 +36,12 @@ public class PersonSearchService {
     static final int MOST = 10;
     private static final FellegiSunter SCORER = FellegiSunter.shipped();
 
-    /** One person found: the best-scoring of their records and why it was found. */
-    public record Found(UUID personId, double score, List<String> reasons, Demographics demographics) {
+    /**
+     * One person found: the best-scoring of their records and why it was found.
+     *
+     * @param weight what ranks (the probability rounds to 1 for every strong candidate)
+     */
+    public record Found(UUID personId, double score, double weight, List<String> reasons, Demographics demographics) {
     }
 
     private final SourceIdentityRepository sourceIdentities;
@@ -71,11 +75,11 @@ public class PersonSearchService {
             if (score.probability() < SCORER.weights().review()) {
                 continue;
             }
-            Found found = new Found(candidate.personId(), score.probability(), reasons(score),
+            Found found = new Found(candidate.personId(), score.probability(), score.weight(), reasons(score),
                     candidate.demographics());
-            best.merge(candidate.personId(), found, (a, b) -> a.score() >= b.score() ? a : b);
+            best.merge(candidate.personId(), found, (a, b) -> a.weight() >= b.weight() ? a : b);
         }
-        return best.values().stream().sorted(Comparator.comparingDouble(Found::score).reversed()).limit(MOST)
+        return best.values().stream().sorted(Comparator.comparingDouble(Found::weight).reversed()).limit(MOST)
                 .toList();
     }
 

@@ -40,7 +40,6 @@ import org.kmcr.identity.service.NameFrequencyCache;
 @QuarkusTestResource(KmcrTestEnvironment.class)
 class MpiAccuracyBenchmark {
 
-    static final String INGEST = TestTokens.service("kmcr-ingest");
     static final Path DATA = Path.of(System.getProperty("kmcr.data", "../../../shared/data"));
     static final Path REPORT = Path.of("target", "mpi-accuracy.txt");
 
@@ -91,7 +90,14 @@ class MpiAccuracyBenchmark {
         Map<String, String> clusterOf = new HashMap<>();
         List<Long> nanos = new ArrayList<>();
         int refused = 0;
+        String token = TestTokens.service("kmcr-ingest");
+        long tokenAt = System.nanoTime();
         for (LabelledRecord record : records) {
+            if (System.nanoTime() - tokenAt > 300e9) {
+                // test tokens live ten minutes; a large set takes longer
+                token = TestTokens.service("kmcr-ingest");
+                tokenAt = System.nanoTime();
+            }
             clusterOf.put(record.localId(), record.cluster());
             Map<String, Object> body = new HashMap<>();
             body.put("sourceOrg", "BENCH");
@@ -100,7 +106,7 @@ class MpiAccuracyBenchmark {
             body.put("nhsNumber", record.nhsNumber());
             body.put("demographics", record.demographics());
             long start = System.nanoTime();
-            Response answer = given().auth().oauth2(INGEST).contentType(ContentType.JSON).body(body)
+            Response answer = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                     .post("/api/source-identities/resolve");
             nanos.add(System.nanoTime() - start);
             if (answer.statusCode() == 422) {

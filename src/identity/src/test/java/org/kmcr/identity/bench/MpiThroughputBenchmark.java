@@ -131,6 +131,9 @@ class MpiThroughputBenchmark {
             body.put("localId", g.localId());
             body.put("nhsNumber", g.nhsNumber());
             body.put("demographics", g.demographics());
+            if (i % 1000 == 0) {
+                token = TestTokens.service("kmcr-ingest"); // test tokens live ten minutes
+            }
             long start = System.nanoTime();
             Response answer = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                     .post("/api/source-identities/resolve");

@@ -30,6 +30,7 @@ class FieldComparisonsTest {
         "birthDate    | 1970-03-04    | 1970-03-04     | EXACT",
         "birthDate    | 1970-03-04    | 1970-04-03     | DAY_MONTH_SWAPPED",
         "birthDate    | 1970-03-04    | 1970-03-14     | ONE_EDIT",
+        "birthDate    | 1970-03-04    | 1970-04-05     | TWO_EDITS",
         "birthDate    | 1970-03-04    | 1971-09-20     | NEAR_YEAR",
         "birthDate    | 1970-03-04    | 1998-03-04     | DISAGREE",
         "birthDate    | 1970          | 1970-03-04     | NEAR_YEAR",

@@ -24,6 +24,8 @@ class MatchDecisionTest {
         "married: new surname, same birth and home  | null       | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | null       | Mary     | Okafor   | 1970-03-04 | female | KM1 1AA    | LINK",
         "twins: another first name                  | null       | Mary    | Jones    | 2001-06-09 | female | KM1 1AA    | null       | Anne     | Jones    | 2001-06-09 | female | KM1 1AA    | REVIEW",
         "parent and child of one name               | null       | John    | Smith    | 1950-02-01 | male   | KM1 1AA    | null       | John     | Smith    | 1982-07-15 | male   | KM1 1AA    | REVIEW",
+        "parent and child, a nickname, born 33 years apart on one day | null | Jennifer | Marks | 1936-09-30 | female | SH4 5YB | null | Jenny | Marks | 1969-09-30 | female | SH4 5YB | REVIEW",
+        "twins, one married                         | null       | Kittie  | Williamson | 2006-12-19 | female | H8 6GE  | null       | Valarie  | Upton    | 2006-12-19 | female | H8 6GE     | REVIEW",
         "two different valid NHS numbers            | 9990000018 | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | 9990000026 | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | NO_MATCH",
         "an invalid NHS number is no evidence       | 9990000017 | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | 9990000018 | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | LINK",
         "same name only, nothing else               | null       | Mary    | Jones    | null       | null   | null       | null       | Mary     | Jones    | null       | null   | null       | REVIEW",
