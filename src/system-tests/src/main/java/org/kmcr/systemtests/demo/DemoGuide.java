@@ -111,7 +111,7 @@ public final class DemoGuide {
                 .append("   ... and breaks glass with a reason (a privacy officer will review it):\n")
                 .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token hospital.clinician)\" ")
                 .append("-H 'Content-Type: application/json' ")
-                .append("-d '{\"reason\":\"Admitted unconscious to ED, need allergies and medications\"}' ")
+                .append("-d '{\"reason\":\"vital-interests\",\"text\":\"Admitted unconscious to ED, need allergies and medications\"}' ")
                 .append(record).append("/api/records/").append(citizen).append("/break-glass\n")
                 .append("\n4. The citizen sees who accessed her record:\n")
                 .append("  curl -s -H \"Authorization: Bearer $(kmcr_token citizen)\" ")
