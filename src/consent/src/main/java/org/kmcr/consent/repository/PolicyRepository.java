@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.kmcr.common.consent.CareCategory;
+import org.kmcr.consent.model.ConsentDirective;
 import org.kmcr.consent.policy.CategoryPolicy;
 import org.kmcr.consent.policy.Directive;
 import org.kmcr.consent.policy.PolicyData;
@@ -92,16 +93,11 @@ public class PolicyRepository {
 
     private static Directive directive(Row row) {
         Set<CareCategory> categories = EnumSet.noneOf(CareCategory.class);
-        split(row.getString(1)).forEach(code -> CareCategory.ofCode(code).ifPresent(categories::add));
+        ConsentDirective.codes(row.getString(1)).forEach(code -> CareCategory.ofCode(code).ifPresent(categories::add));
         Set<UUID> items = new HashSet<>();
-        split(row.getString(3)).forEach(id -> items.add(UUID.fromString(id)));
-        return new Directive(Directive.Kind.ofCode(row.getString(0)), categories, split(row.getString(2)), items,
-                split(row.getString(4)), row.getString(5));
-    }
-
-    /** A comma-separated scope list; empty when blank. */
-    public static Set<String> split(String list) {
-        return list == null || list.isBlank() ? Set.of() : Set.of(list.split(","));
+        ConsentDirective.codes(row.getString(3)).forEach(id -> items.add(UUID.fromString(id)));
+        return new Directive(Directive.Kind.ofCode(row.getString(0)), categories, ConsentDirective.codes(row.getString(2)), items,
+                ConsentDirective.codes(row.getString(4)), row.getString(5));
     }
 
     /** True when the NHS number is on the current national data opt-out list. */
