@@ -57,18 +57,8 @@ public class ConsentDirectiveResource {
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<Response> record(@Valid @NotNull DirectiveBody body) {
-        ConsentDirective proposed = new ConsentDirective();
-        proposed.nhsNumber = body.nhsNumber();
-        proposed.kind = body.kind();
-        proposed.categories = ConsentDirective.list(body.categories() == null ? null
-                : body.categories().stream().map(c -> c.code()).toList());
-        proposed.sourceOrgs = ConsentDirective.list(body.sourceOrgs());
-        proposed.itemIds = ConsentDirective.list(body.itemIds());
-        proposed.recipientOrgs = ConsentDirective.list(body.recipientOrgs());
-        proposed.contact = body.contact() == null ? null : body.contact().strip();
-        proposed.reason = body.reason().strip();
         return audit.record(RECORD, null, body.nhsNumber())
-                .chain(() -> service.record(proposed, caller.get()))
+                .chain(() -> service.record(body.toEntity(), caller.get()))
                 .map(saved -> Response.created(URI.create("/api/consent-directives/" + saved.id))
                         .entity(resources.toJson(saved)).build());
     }

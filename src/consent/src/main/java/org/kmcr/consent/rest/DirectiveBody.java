@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.kmcr.common.consent.CareCategory;
 import org.kmcr.common.consent.RelationshipAssertion;
+import org.kmcr.consent.model.ConsentDirective;
 
 /**
  * A directive a privacy officer records after reviewing it with the person: an objection (nothing shared but that
@@ -28,4 +29,22 @@ public record DirectiveBody(
         @NotBlank @Size(max = 2000) String reason) {
 
     static final String KINDS = "objection|restriction|consent-to-share";
+
+    ConsentDirective toEntity() {
+        ConsentDirective directive = new ConsentDirective();
+        directive.nhsNumber = nhsNumber;
+        directive.kind = kind;
+        directive.categories = codes(categories);
+        directive.sourceOrgs = ConsentDirective.list(sourceOrgs);
+        directive.itemIds = ConsentDirective.list(itemIds);
+        directive.recipientOrgs = ConsentDirective.list(recipientOrgs);
+        directive.contact = contact == null ? null : contact.strip();
+        directive.reason = reason.strip();
+        return directive;
+    }
+
+    /** Categories as a stored scope list of their codes. */
+    static String codes(Set<CareCategory> categories) {
+        return ConsentDirective.list(categories == null ? null : categories.stream().map(CareCategory::code).toList());
+    }
 }

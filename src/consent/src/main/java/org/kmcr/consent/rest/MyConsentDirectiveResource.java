@@ -17,7 +17,6 @@ import org.kmcr.common.security.Caller;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 import org.kmcr.consent.mapping.ConsentResources;
-import org.kmcr.consent.model.ConsentDirective;
 import org.kmcr.consent.service.DirectiveService;
 
 /**
@@ -50,16 +49,8 @@ public class MyConsentDirectiveResource {
     @RolesAllowed(Roles.PATIENT)
     public Uni<Response> request(@Valid @NotNull DirectiveRequestBody body) {
         Caller citizen = citizen();
-        ConsentDirective proposed = new ConsentDirective();
-        proposed.kind = body.kind();
-        proposed.categories = ConsentDirective.list(body.categories() == null ? null
-                : body.categories().stream().map(c -> c.code()).toList());
-        proposed.sourceOrgs = "";
-        proposed.itemIds = "";
-        proposed.recipientOrgs = ConsentDirective.list(body.recipientOrgs());
-        proposed.reason = body.reason().strip();
         return audit.record(REQUEST, null, citizen.nhsNumber())
-                .chain(() -> service.request(proposed, citizen))
+                .chain(() -> service.request(body.toEntity(), citizen))
                 .map(saved -> Response.accepted(resources.toJson(saved))
                         .location(URI.create("/api/me/consent-directives")).build());
     }

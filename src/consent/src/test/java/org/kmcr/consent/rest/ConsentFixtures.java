@@ -40,8 +40,13 @@ final class ConsentFixtures {
 
     /** An ODS-shaped code no other test uses. */
     static String newOrgCode() {
-        return String.format("T%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        return String.format("T%05d%04d", RUN, NEXT_ORG.incrementAndGet());
     }
+
+    /** This test run's prefix and a counter: codes never repeat within a run, whatever the tests create. */
+    private static final int RUN = ThreadLocalRandom.current().nextInt(100_000);
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ORG =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     static Map<String, Object> partnerBody(String name, String kind, String signedOn, String withdrawnOn) {
         Map<String, Object> body = new HashMap<>();
