@@ -42,7 +42,7 @@ class DecisionSideEffectsAttackTest {
         for (int attempt = 0; attempt < 2; attempt++) {
             as(ServiceSpec.CONSENT, record).contentType("application/json").body(decision)
                     .post("/api/access-decisions").then().statusCode(200).body("effect", equalTo("permit"))
-                    .body("obligations", equalTo(List.of("alert-privacy-officer")));
+                    .body("obligations", equalTo(List.of("audit-disclosure", "alert-privacy-officer")));
         }
         String privacyOfficer = KEYCLOAK.login(DemoRegion.PRIVACY_OFFICER);
         as(ServiceSpec.CONSENT, privacyOfficer).get("/api/break-glass-reviews?size=500").then().statusCode(200)
