@@ -33,6 +33,18 @@ public final class RecordFixtures {
         return id;
     }
 
+    /** Stores an item with a confidentiality mark (N, R, V or null) from the given organisation; returns its id. */
+    public static UUID markedItem(String sourceOrg, UUID sourceIdentityId, String category, String resourceType,
+            String code, String confidentiality, String resourceJson) {
+        UUID id = itemFrom(sourceOrg, "partner-" + sourceOrg.toLowerCase(), null, sourceIdentityId, category,
+                resourceType, code, "Item " + code, "2022-01-01T00:00:00Z", resourceJson);
+        if (confidentiality != null) {
+            KmcrTestEnvironment.database().execute("UPDATE record.care_item SET confidentiality = '"
+                    + confidentiality + "' WHERE id = '" + id + "'");
+        }
+        return id;
+    }
+
     /** A Patient as the given organisation sends it, naming a registered practice and a postcode (or none). */
     public static UUID patientFrom(String sourceOrg, String standing, UUID sourceIdentityId, String nhsNumber,
             String family, String gpPractice, String postcode) {

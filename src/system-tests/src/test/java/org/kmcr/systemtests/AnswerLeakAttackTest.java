@@ -42,8 +42,8 @@ class AnswerLeakAttackTest {
         sameAnswer(outsider, held, notHeld);
         assertEquals(403, summary(outsider, held).statusCode());
         as(ServiceSpec.RECORD, outsider).contentType("application/json")
-                .body(java.util.Map.of("reason", "Emergency, need allergies now")).post("/api/records/" + notHeld
-                        + "/break-glass").then().statusCode(403);
+                .body(java.util.Map.of("reason", "emergency-care", "text", "Emergency, need allergies now"))
+                .post("/api/records/" + notHeld + "/break-glass").then().statusCode(403);
 
         String citizen = KEYCLOAK.login(DemoRegion.CITIZEN);
         sameAnswer(citizen, held, notHeld);

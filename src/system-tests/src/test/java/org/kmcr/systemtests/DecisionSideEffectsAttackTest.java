@@ -36,12 +36,13 @@ class DecisionSideEffectsAttackTest {
         String record = KEYCLOAK.clientCredentials("kmcr-record");
         UUID person = CLIENT.personId(record, nhsNumber);
         String userId = "retry-" + UUID.randomUUID();
-        Map<String, Object> decision = Map.of("personId", person, "nhsNumber", nhsNumber, "purpose", "direct-care",
-                "caller", caller(userId, DemoRegion.TRUST), "breakGlassReason", REASON);
+        Map<String, Object> decision = Map.of("personId", person, "nhsNumber", nhsNumber, "action", "summary",
+                "caller", caller(userId, DemoRegion.TRUST), "breakGlass", Map.of("reason", "emergency-care", "text",
+                        REASON));
         for (int attempt = 0; attempt < 2; attempt++) {
             as(ServiceSpec.CONSENT, record).contentType("application/json").body(decision)
-                    .post("/api/access-decisions").then().statusCode(200).body("decision", equalTo("permit"))
-                    .body("obligations", equalTo(List.of("alert-privacy-officer")));
+                    .post("/api/access-decisions").then().statusCode(200).body("effect", equalTo("permit"))
+                    .body("obligations", equalTo(List.of("audit-disclosure", "alert-privacy-officer")));
         }
         String privacyOfficer = KEYCLOAK.login(DemoRegion.PRIVACY_OFFICER);
         as(ServiceSpec.CONSENT, privacyOfficer).get("/api/break-glass-reviews?size=500").then().statusCode(200)

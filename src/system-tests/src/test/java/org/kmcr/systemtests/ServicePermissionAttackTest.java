@@ -31,9 +31,9 @@ class ServicePermissionAttackTest {
         assertTrue(Keycloak.claims(token).path("realm_access").path("roles").toString().contains("access-decider"),
                 "the token does carry the role Keycloak was told to give");
 
-        Map<String, Object> decision = Map.of("personId", UUID.randomUUID(), "purpose", "direct-care",
+        Map<String, Object> decision = Map.of("personId", UUID.randomUUID(), "action", "summary",
                 "caller", Map.of("userId", "anyone", "roles", List.of("clinician"), "orgCode", DemoRegion.TRUST),
-                "breakGlassReason", "Pretending to be record-query");
+                "breakGlass", Map.of("reason", "emergency-care", "text", "Pretending to be record-query"));
         as(ServiceSpec.CONSENT, token).contentType("application/json").body(decision).post("/api/access-decisions")
                 .then().statusCode(403);
         as(ServiceSpec.IDENTITY, token).queryParam("nhsNumber", DemoRegion.CITIZEN_NHS_NUMBER).get("/api/persons")

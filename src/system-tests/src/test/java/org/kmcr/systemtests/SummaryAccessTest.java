@@ -60,7 +60,7 @@ class SummaryAccessTest {
         String nhsNumber = TestNhsNumbers.next();
         SystemUnderTest.ingest(DemoRegion.GP_SYSTEM, SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE));
         as(ServiceSpec.RECORD, KEYCLOAK.login(DemoRegion.HOSPITAL_CLINICIAN)).contentType("application/json")
-                .body(Map.of("reason", BREAK_GLASS_REASON))
+                .body(Map.of("reason", "emergency-care", "text", BREAK_GLASS_REASON))
                 .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(200)
                 .body("access.basis", equalTo("break-glass"))
                 .body("access.obligations", hasItem("alert-privacy-officer"))
@@ -70,12 +70,12 @@ class SummaryAccessTest {
         as(ServiceSpec.AUDIT, privacyOfficer).queryParam("nhsNumber", nhsNumber).get("/api/audit-events").then()
                 .statusCode(200)
                 .body("[0].accessBasis", equalTo("break-glass"))
-                .body("[0].breakGlassReason", equalTo(BREAK_GLASS_REASON))
+                .body("[0].breakGlassReason", equalTo("emergency-care: " + BREAK_GLASS_REASON))
                 .body("[0].actorOrg", equalTo(DemoRegion.TRUST))
                 .body("[0].actorName", equalTo("Tom Reed"))
                 .body("[0].outcome", equalTo("permitted"));
         as(ServiceSpec.CONSENT, privacyOfficer).queryParam("status", "open").get("/api/break-glass-reviews").then()
-                .statusCode(200).body("reason", hasItem(BREAK_GLASS_REASON));
+                .statusCode(200).body("reason", hasItem("emergency-care: " + BREAK_GLASS_REASON));
     }
 
     @Test
@@ -83,7 +83,8 @@ class SummaryAccessTest {
         String nhsNumber = TestNhsNumbers.next();
         SystemUnderTest.ingest(DemoRegion.GP_SYSTEM, SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE));
         String outsider = KEYCLOAK.login(DemoRegion.OUTSIDER_CLINICIAN);
-        as(ServiceSpec.RECORD, outsider).contentType("application/json").body(Map.of("reason", BREAK_GLASS_REASON))
+        as(ServiceSpec.RECORD, outsider).contentType("application/json")
+                .body(Map.of("reason", "emergency-care", "text", BREAK_GLASS_REASON))
                 .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(403)
                 .body("detail", containsString(DemoRegion.NON_PARTNER));
     }

@@ -1,7 +1,6 @@
 package org.kmcr.common.consent;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -18,6 +17,6 @@ public record PrivacyAlert(
         @NotNull UUID personId,
         String nhsNumber,
         @NotNull @Valid CallerDetails caller,
-        @NotBlank @Size(max = 50) String basis,
+        @NotNull Basis basis,
         @Size(max = 2000) String reason) {
 }

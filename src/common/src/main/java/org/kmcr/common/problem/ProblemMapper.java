@@ -37,6 +37,23 @@ public class ProblemMapper {
         return respond(new Problem(null, "Bad request", 400, "The request has invalid fields", null, errors), uri);
     }
 
+    /** A body that does not fit the contract, e.g. a code outside an enum: 400 naming the field and what fits. */
+    @ServerExceptionMapper
+    public Response unreadable(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(java.util.stream.Collectors.joining("."));
+        String message = "has the wrong form";
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(c -> c instanceof Coded coded ? coded.code() : c.toString())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        return respond(new Problem(null, "Bad request", 400, "The request has invalid fields", null,
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))), uri);
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         Response response = respond(new Problem(null, "Unauthorized", 401,

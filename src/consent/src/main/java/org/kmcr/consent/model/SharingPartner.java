@@ -21,4 +21,7 @@ public class SharingPartner {
     public LocalDate agreementSignedOn;
     @Column(name = "withdrawn_on")
     public LocalDate withdrawnOn;
+    /** From when its sharing is suspended (reading and writing); null when it is not. */
+    @Column(name = "suspended_on")
+    public LocalDate suspendedOn;
 }

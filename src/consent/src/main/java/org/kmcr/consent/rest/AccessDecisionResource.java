@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.kmcr.common.consent.AccessDecision;
+import org.kmcr.common.consent.AccessRequest;
 import org.kmcr.common.security.Roles;
 import org.kmcr.consent.service.AccessDecisionService;
 
@@ -26,7 +28,7 @@ public class AccessDecisionResource {
 
     @POST
     @RolesAllowed(Roles.ACCESS_DECIDER)
-    public Uni<org.kmcr.common.consent.AccessDecision> decide(@Valid @NotNull AccessDecisionRequest request) {
-        return service.decide(request.toPolicyRequest()).map(DecisionContract::of);
+    public Uni<AccessDecision> decide(@Valid @NotNull AccessRequest request) {
+        return service.decide(request);
     }
 }

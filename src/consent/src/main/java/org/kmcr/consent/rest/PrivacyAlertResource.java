@@ -7,9 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import org.kmcr.common.consent.AccessDecision;
+import org.kmcr.common.consent.Basis;
 import org.kmcr.common.consent.PrivacyAlert;
-import org.kmcr.common.consent.RelationshipAssertion;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.Roles;
 import org.kmcr.consent.service.BreakGlassReviewService;
@@ -22,8 +21,7 @@ import org.kmcr.consent.service.BreakGlassReviewService;
 @Authenticated
 public class PrivacyAlertResource {
 
-    static final java.util.Set<String> REVIEWED_BASES = java.util.Set.of(AccessDecision.BREAK_GLASS,
-            RelationshipAssertion.SELF_CLAIMED);
+    static final java.util.Set<Basis> REVIEWED_BASES = java.util.EnumSet.of(Basis.BREAK_GLASS, Basis.SELF_CLAIMED);
 
     private final BreakGlassReviewService reviews;
 
@@ -37,7 +35,7 @@ public class PrivacyAlertResource {
     public Uni<Void> alert(@Valid @NotNull PrivacyAlert alert) {
         if (!REVIEWED_BASES.contains(alert.basis())) {
             throw ProblemException.unprocessable("Only break-glass and self-claimed accesses are reviewed, not "
-                    + alert.basis());
+                    + alert.basis().code());
         }
         return reviews.queue(alert).replaceWithVoid();
     }

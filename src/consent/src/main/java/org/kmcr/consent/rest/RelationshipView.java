@@ -9,7 +9,8 @@ import org.kmcr.consent.policy.CareRelationship;
 /**
  * One episode of a relationship, with who asserted it.
  *
- * @param active whether it is active today, i.e. whether it gives the organisation's staff access
+ * @param active whether it is active today by its dates (an encounter gives access only within the policy's
+ *               encounter window)
  */
 public record RelationshipView(UUID id, UUID personId, String orgCode, String kind, LocalDate startedOn,
         LocalDate endsOn, AssertedBy assertedBy, String sourceMessage, String recordedVia, String reason,

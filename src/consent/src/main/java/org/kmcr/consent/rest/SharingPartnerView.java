@@ -7,13 +7,14 @@ import org.kmcr.consent.policy.PartnerAgreement;
 /**
  * A sharing partner.
  *
- * @param inForce whether its agreement is in force today, i.e. whether its staff may see shared records
+ * @param suspendedOn from when its sharing is suspended; null when it is not
+ * @param inForce     whether its agreement is in force today and it is not suspended, i.e. whether it may share
  */
 public record SharingPartnerView(String odsCode, String name, String kind, LocalDate agreementSignedOn,
-        LocalDate withdrawnOn, boolean inForce) {
+        LocalDate withdrawnOn, LocalDate suspendedOn, boolean inForce) {
 
     static SharingPartnerView of(SharingPartner p, LocalDate today) {
-        return new SharingPartnerView(p.odsCode, p.name, p.kind, p.agreementSignedOn, p.withdrawnOn,
-                new PartnerAgreement(p.agreementSignedOn, p.withdrawnOn).inForceOn(today));
+        return new SharingPartnerView(p.odsCode, p.name, p.kind, p.agreementSignedOn, p.withdrawnOn, p.suspendedOn,
+                new PartnerAgreement(p.agreementSignedOn, p.withdrawnOn, p.suspendedOn).sharesOn(today));
     }
 }

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.kmcr.common.consent.Basis;
+import org.kmcr.common.consent.CallerDetails;
 import org.kmcr.common.consent.PrivacyAlert;
+import org.kmcr.common.consent.Purpose;
 import org.kmcr.common.consent.RelationshipAssertion;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.consent.model.BreakGlassReview;
@@ -45,7 +48,7 @@ public class BreakGlassReviewService {
     }
 
     private Uni<String> reasonFor(PrivacyAlert alert) {
-        if (!RelationshipAssertion.SELF_CLAIMED.equals(alert.basis()) || alert.caller().orgCode() == null) {
+        if (alert.basis() != Basis.SELF_CLAIMED || alert.caller().orgCode() == null) {
             return Uni.createFrom().item(alert.reason());
         }
         return relationships.latest(alert.personId(), alert.caller().orgCode(), RelationshipAssertion.SELF_CLAIMED)
@@ -86,16 +89,16 @@ public class BreakGlassReviewService {
     }
 
     private BreakGlassReview review(PrivacyAlert alert, String reason) {
-        var requester = AccessDecisionService.requester(alert.caller());
+        CallerDetails requester = alert.caller();
         BreakGlassReview review = new BreakGlassReview();
         review.id = UUID.randomUUID();
         review.auditEventId = alert.auditEventId();
-        review.basis = alert.basis();
+        review.basis = alert.basis().code();
         review.personId = alert.personId();
         review.nhsNumber = alert.nhsNumber();
         review.userId = requester.userId();
         review.userName = requester.displayName();
-        review.role = AccessPolicy.actingRole(requester).orElseThrow(() -> ProblemException.unprocessable(
+        review.role = AccessPolicy.actingRole(requester, Purpose.DIRECT_CARE).orElseThrow(() -> ProblemException.unprocessable(
                 "Only staff accesses are reviewed; the caller holds no staff role"));
         review.orgCode = requester.orgCode();
         review.reason = reason == null ? "" : reason.strip();

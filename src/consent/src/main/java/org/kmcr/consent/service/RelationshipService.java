@@ -163,7 +163,8 @@ public class RelationshipService {
 
     private SharingPartner standing(org.kmcr.consent.model.SharingPartner partner) {
         return partner == null ? null : new SharingPartner(partner.odsCode, partner.name, partner.kind,
-                new PartnerAgreement(partner.agreementSignedOn, partner.withdrawnOn).inForceOn(LocalDate.now(clock)));
+                new PartnerAgreement(partner.agreementSignedOn, partner.withdrawnOn, partner.suspendedOn)
+                        .sharesOn(LocalDate.now(clock)));
     }
 
     private static String endedBy(Caller officer) {

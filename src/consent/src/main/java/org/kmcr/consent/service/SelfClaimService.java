@@ -4,14 +4,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import org.kmcr.common.consent.AccessRequest;
+import org.kmcr.common.consent.Action;
+import org.kmcr.common.consent.ReasonCode;
 import org.kmcr.common.consent.RelationshipAssertion;
 import org.kmcr.common.consent.SelfClaim;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.Caller;
 import org.kmcr.consent.model.Relationship;
-import org.kmcr.consent.policy.AccessPolicy;
-import org.kmcr.consent.policy.AccessRequest;
-import org.kmcr.consent.policy.Basis;
 import org.kmcr.consent.policy.Episodes;
 
 /**
@@ -24,12 +24,12 @@ public class SelfClaimService {
 
     public static final int DAYS = 30;
 
-    private final AccessFactsLoader facts;
+    private final AccessDecisionService decisions;
     private final EpisodeWriter episodes;
     private final java.time.Clock clock;
 
-    SelfClaimService(AccessFactsLoader facts, EpisodeWriter episodes, java.time.Clock clock) {
-        this.facts = facts;
+    SelfClaimService(AccessDecisionService decisions, EpisodeWriter episodes, java.time.Clock clock) {
+        this.decisions = decisions;
         this.episodes = episodes;
         this.clock = clock;
     }
@@ -42,13 +42,13 @@ public class SelfClaimService {
      */
     @WithTransaction
     public Uni<Void> claim(SelfClaim claim, String recordedVia) {
-        AccessRequest request = new AccessRequest(claim.personId(), claim.nhsNumber(), AccessRequest.DIRECT_CARE,
-                AccessDecisionService.requester(claim.caller()), null);
-        return facts.load(request).map(loaded -> AccessPolicy.decide(request, loaded)).chain(decision -> {
+        AccessRequest request = new AccessRequest(claim.personId(), claim.nhsNumber(), Action.SUMMARY,
+                claim.caller(), null);
+        return decisions.decide(request).chain(decision -> {
             if (decision.permitted()) {
                 return Uni.createFrom().voidItem();
             }
-            if (!Basis.NO_LEGITIMATE_RELATIONSHIP.equals(decision.basis())) {
+            if (decision.reasonCode() != ReasonCode.NO_LEGITIMATE_RELATIONSHIP) {
                 throw ProblemException.forbidden(decision.reason());
             }
             return record(claim, recordedVia);

@@ -54,6 +54,7 @@ public class SharingPartnerService {
         existing.kind = proposed.kind;
         existing.agreementSignedOn = proposed.agreementSignedOn;
         existing.withdrawnOn = proposed.withdrawnOn;
+        existing.suspendedOn = proposed.suspendedOn;
         return existing;
     }
 }

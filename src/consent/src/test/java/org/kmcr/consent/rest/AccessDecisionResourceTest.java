@@ -1,5 +1,9 @@
 package org.kmcr.consent.rest;
 
+import static org.kmcr.consent.rest.ConsentFixtures.AUDIT;
+import static org.kmcr.consent.rest.ConsentFixtures.AUDIT_AND_ALERT;
+import static org.kmcr.consent.rest.ConsentFixtures.SOCIAL_WORKER_SEES;
+import static org.kmcr.consent.rest.ConsentFixtures.CITIZEN_SEES;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -59,19 +63,19 @@ class AccessDecisionResourceTest extends AuditedResourceTest {
         partner(org, LONG_AGO, null);
         relationship(person, org, "gp-registration");
         decide(decisionRequest(person, TestNhsNumbers.next(), staff("clinician", org), null)).statusCode(200)
-                .body("decision", equalTo("permit")).body("basis", equalTo("gp-registration"))
-                .body("categories", equalTo(CLINICIAN_SEES)).body("obligations", empty());
+                .body("effect", equalTo("permit")).body("relationshipKind", equalTo("gp-registration"))
+                .body("categories", equalTo(CLINICIAN_SEES)).body("obligations", equalTo(AUDIT));
     }
 
     @Test
-    void aSocialWorkerSeesNoMedications() {
+    void aSocialWorkerSeesNoMedicationsNorResults() {
         String org = newOrgCode();
         UUID person = UUID.randomUUID();
         partner(org, LONG_AGO, null);
         relationship(person, org, "social-care-allocation");
         decide(decisionRequest(person, null, staff("social-worker", org), null)).statusCode(200)
-                .body("decision", equalTo("permit")).body("basis", equalTo("social-care-allocation"))
-                .body("categories", equalTo(List.of("allergies", "conditions", "demographics")));
+                .body("effect", equalTo("permit")).body("relationshipKind", equalTo("social-care-allocation"))
+                .body("categories", equalTo(SOCIAL_WORKER_SEES));
     }
 
     @Test
@@ -82,7 +86,7 @@ class AccessDecisionResourceTest extends AuditedResourceTest {
         relationship(person, org, "gp-registration");
         partner(org, LONG_AGO, LONG_AGO);
         decide(decisionRequest(person, TestNhsNumbers.next(), staff("clinician", org), ConsentFixtures.REASON))
-                .statusCode(200).body("decision", equalTo("deny")).body("basis", equalTo("not-a-sharing-partner"))
+                .statusCode(200).body("effect", equalTo("deny")).body("reasonCode", equalTo("not-a-sharing-partner"))
                 .body("reason", containsString(org)).body("reason", containsString("joint controllers' agreement"))
                 .body("categories", empty());
     }
@@ -94,9 +98,9 @@ class AccessDecisionResourceTest extends AuditedResourceTest {
         partner(org, LONG_AGO, null);
         relationship(person, org, "care-team");
         Map<String, Object> request = decisionRequest(person, null, staff("clinician", org), null);
-        decide(request).body("decision", equalTo("permit"));
+        decide(request).body("effect", equalTo("permit"));
         partner(org, LONG_AGO, LocalDate.now(ZoneId.of("Europe/London")).toString());
-        decide(request).body("decision", equalTo("deny")).body("basis", equalTo("not-a-sharing-partner"))
+        decide(request).body("effect", equalTo("deny")).body("reasonCode", equalTo("not-a-sharing-partner"))
                 .body("reason", containsString(org + " withdrew from the joint controllers' agreement"));
     }
 
@@ -109,7 +113,7 @@ class AccessDecisionResourceTest extends AuditedResourceTest {
         partner(hospital, LONG_AGO, null);
         relationship(person, gpPractice, "gp-registration");
         decide(decisionRequest(person, TestNhsNumbers.next(), staff("clinician", hospital), null)).statusCode(200)
-                .body("decision", equalTo("deny")).body("basis", equalTo("no-legitimate-relationship"))
+                .body("effect", equalTo("deny")).body("reasonCode", equalTo("no-legitimate-relationship"))
                 .body("reason", equalTo(hospital + " has no legitimate relationship with this person. In an "
                         + "emergency you may break glass by stating your reason; the access will be reviewed by a "
                         + "privacy officer."));
@@ -119,10 +123,10 @@ class AccessDecisionResourceTest extends AuditedResourceTest {
     void aCitizenSeesEveryCategoryOfTheirOwnRecordAndNobodyElses() {
         String mine = TestNhsNumbers.next();
         decide(decisionRequest(UUID.randomUUID(), mine, citizen(mine), null)).statusCode(200)
-                .body("decision", equalTo("permit")).body("basis", equalTo("self"))
-                .body("categories", equalTo(CLINICIAN_SEES));
+                .body("effect", equalTo("permit")).body("basis", equalTo("self"))
+                .body("categories", equalTo(CITIZEN_SEES));
         decide(decisionRequest(UUID.randomUUID(), TestNhsNumbers.next(), citizen(mine), null)).statusCode(200)
-                .body("decision", equalTo("deny")).body("basis", equalTo("not-own-record"));
+                .body("effect", equalTo("deny")).body("reasonCode", equalTo("not-own-record"));
     }
 
     @Test
@@ -132,19 +136,19 @@ class AccessDecisionResourceTest extends AuditedResourceTest {
         partner(org, LONG_AGO, null);
         relationship(person, org, "gp-registration");
         decide(decisionRequest(person, null, staff("analyst", org), ConsentFixtures.REASON)).statusCode(200)
-                .body("decision", equalTo("deny")).body("basis", equalTo("role-not-permitted"));
+                .body("effect", equalTo("deny")).body("reasonCode", equalTo("role-not-permitted"));
     }
 
     @Test
     void aBreakGlassReasonShorterThanTenCharactersIsABadRequest() {
         decide(decisionRequest(UUID.randomUUID(), null, staff("clinician", "RKM"), "  urgent   ")).statusCode(400)
-                .contentType("application/problem+json").body("errors.field", equalTo(List.of("breakGlassReason")));
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of("breakGlass.text")));
     }
 
     @Test
     void anIncompleteRequestNamesItsMissingFields() {
         decide(Map.of("caller", Map.of("roles", List.of()))).statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItems("purpose", "caller.userId", "caller.roles"));
+                .body("errors.field", hasItems("action", "caller.userId", "caller.roles"));
     }
 
     @Test
@@ -152,14 +156,14 @@ class AccessDecisionResourceTest extends AuditedResourceTest {
         String org = newOrgCode();
         partner(org, LONG_AGO, null);
         decide(decisionRequest(null, TestNhsNumbers.next(), staff("clinician", org), ConsentFixtures.REASON))
-                .statusCode(200).body("decision", equalTo("deny")).body("basis", equalTo("no-record"));
+                .statusCode(200).body("effect", equalTo("deny")).body("reasonCode", equalTo("no-record"));
         String outsider = newOrgCode();
         decide(decisionRequest(null, TestNhsNumbers.next(), staff("clinician", outsider), null)).statusCode(200)
-                .body("decision", equalTo("deny")).body("basis", equalTo("not-a-sharing-partner"));
+                .body("effect", equalTo("deny")).body("reasonCode", equalTo("not-a-sharing-partner"));
         String mine = TestNhsNumbers.next();
         decide(decisionRequest(null, TestNhsNumbers.next(), citizen(mine), null)).statusCode(200)
-                .body("basis", equalTo("not-own-record"));
-        decide(decisionRequest(null, mine, citizen(mine), null)).statusCode(200).body("basis", equalTo("no-record"));
+                .body("reasonCode", equalTo("not-own-record"));
+        decide(decisionRequest(null, mine, citizen(mine), null)).statusCode(200).body("reasonCode", equalTo("no-record"));
     }
 
     @Test
@@ -168,8 +172,8 @@ class AccessDecisionResourceTest extends AuditedResourceTest {
         partner(org, LONG_AGO, null);
         Map<String, Object> request = decisionRequest(UUID.randomUUID(), null, staff("clinician", org),
                 ConsentFixtures.REASON);
-        decide(request).body("decision", equalTo("permit")).body("obligations", equalTo(List.of("alert-privacy-officer")));
-        decide(request).body("decision", equalTo("permit"));
+        decide(request).body("effect", equalTo("permit")).body("obligations", equalTo(AUDIT_AND_ALERT));
+        decide(request).body("effect", equalTo("permit"));
         List<String> orgs = given().auth().oauth2(ConsentFixtures.PRIVACY_OFFICER).get("/api/break-glass-reviews")
                 .then().statusCode(200).extract().path("orgCode");
         assertFalse(orgs.contains(org), orgs.toString());

@@ -1,5 +1,6 @@
 package org.kmcr.consent.rest;
 
+import static org.kmcr.consent.rest.ConsentFixtures.AUDIT_AND_ALERT;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -41,8 +42,8 @@ class BreakGlassReviewResourceTest extends AuditedResourceTest {
         partner(org, LONG_AGO, null);
         Map<String, Object> caller = staff("clinician", org);
         decide(decisionRequest(person, nhsNumber, caller, "  " + REASON + "  "))
-                .statusCode(200).body("decision", equalTo("permit")).body("basis", equalTo("break-glass"))
-                .body("obligations", equalTo(List.of("alert-privacy-officer")))
+                .statusCode(200).body("effect", equalTo("permit")).body("basis", equalTo("break-glass"))
+                .body("obligations", equalTo(AUDIT_AND_ALERT))
                 .body("categories", equalTo(CLINICIAN_SEES));
         UUID auditEvent = UUID.randomUUID();
         alert(auditEvent, person, nhsNumber, caller, "break-glass", "  " + REASON + "  ").statusCode(204);
@@ -111,8 +112,10 @@ class BreakGlassReviewResourceTest extends AuditedResourceTest {
 
     @Test
     void onlyBreakGlassAndSelfClaimedAccessesAreReviewed() {
-        alert(UUID.randomUUID(), UUID.randomUUID(), null, staff("clinician", newOrgCode()), "gp-registration", REASON)
+        alert(UUID.randomUUID(), UUID.randomUUID(), null, staff("clinician", newOrgCode()), "relationship", REASON)
                 .statusCode(422).contentType("application/problem+json");
+        alert(UUID.randomUUID(), UUID.randomUUID(), null, staff("clinician", newOrgCode()), "gp-registration", REASON)
+                .statusCode(400).contentType("application/problem+json");
     }
 
     @Test

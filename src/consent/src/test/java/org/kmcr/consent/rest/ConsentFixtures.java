@@ -23,15 +23,30 @@ final class ConsentFixtures {
     static final String PRIVACY_OFFICER = TestTokens.user("po", "privacy-officer", "QKM");
     static final String LONG_AGO = "2020-01-01";
     static final String REASON = "Unconscious in ED, no history available";
-    static final List<String> CLINICIAN_SEES = List.of("allergies", "conditions", "demographics", "medications");
+    /** The shipped role x category policy (db/consent V4), in the categories' order. */
+    static final List<String> CLINICIAN_SEES = List.of("demographics", "contacts", "care-team", "medications",
+            "allergies", "conditions", "alerts", "safeguarding", "results", "encounters", "location", "social-care",
+            "mental-health", "referrals", "advance-directives", "care-plans", "documents", "infection-status",
+            "immunisations");
+    static final List<String> SOCIAL_WORKER_SEES = List.of("demographics", "contacts", "care-team", "allergies",
+            "conditions", "alerts", "safeguarding", "encounters", "location", "social-care", "referrals",
+            "advance-directives", "care-plans");
+    static final List<String> CITIZEN_SEES = CLINICIAN_SEES.stream().filter(c -> !c.equals("safeguarding")).toList();
+    static final List<String> AUDIT = List.of("audit-disclosure");
+    static final List<String> AUDIT_AND_ALERT = List.of("audit-disclosure", "alert-privacy-officer");
 
     private ConsentFixtures() {
     }
 
     /** An ODS-shaped code no other test uses. */
     static String newOrgCode() {
-        return String.format("T%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        return String.format("T%05d%04d", RUN, NEXT_ORG.incrementAndGet());
     }
+
+    /** This test run's prefix and a counter: codes never repeat within a run, whatever the tests create. */
+    private static final int RUN = ThreadLocalRandom.current().nextInt(100_000);
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ORG =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     static Map<String, Object> partnerBody(String name, String kind, String signedOn, String withdrawnOn) {
         Map<String, Object> body = new HashMap<>();
@@ -110,9 +125,10 @@ final class ConsentFixtures {
         Map<String, Object> body = new HashMap<>();
         body.put("personId", personId);
         body.put("nhsNumber", nhsNumber);
-        body.put("purpose", "direct-care");
+        body.put("action", "summary");
         body.put("caller", caller);
-        body.put("breakGlassReason", breakGlassReason);
+        body.put("breakGlass", breakGlassReason == null ? null
+                : Map.of("reason", "emergency-care", "text", breakGlassReason));
         return body;
     }
 

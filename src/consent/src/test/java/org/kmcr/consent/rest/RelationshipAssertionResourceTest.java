@@ -38,7 +38,7 @@ class RelationshipAssertionResourceTest extends AuditedResourceTest {
 
     static void expectAccess(UUID person, String org, String decision) {
         decide(decisionRequest(person, null, staff("clinician", org), null)).statusCode(200)
-                .body("decision", equalTo(decision));
+                .body("effect", equalTo(decision));
     }
 
     @Test

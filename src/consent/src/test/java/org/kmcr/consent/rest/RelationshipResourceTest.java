@@ -89,11 +89,11 @@ class RelationshipResourceTest extends AuditedResourceTest {
         careTeam.put("startedOn", LONG_AGO);
         String id = post(PRIVACY_OFFICER, careTeam).statusCode(201).extract().path("id");
         Map<String, Object> request = decisionRequest(person, null, staff("clinician", org), null);
-        decide(request).body("decision", equalTo("permit")).body("basis", equalTo("care-team"));
+        decide(request).body("effect", equalTo("permit")).body("relationshipKind", equalTo("care-team"));
 
         end(id, TODAY.minusDays(1)).statusCode(200).body("active", equalTo(false))
                 .body("endsOn", equalTo(TODAY.minusDays(1).toString())).body("endedBy", containsString("QKM"));
-        decide(request).body("decision", equalTo("deny")).body("basis", equalTo("no-legitimate-relationship"));
+        decide(request).body("effect", equalTo("deny")).body("reasonCode", equalTo("no-legitimate-relationship"));
         end(id, TODAY).statusCode(409).contentType("application/problem+json");
 
         String second = post(PRIVACY_OFFICER, careTeam).statusCode(201).body("startedOn", equalTo(TODAY.toString()))

@@ -1,5 +1,6 @@
 package org.kmcr.consent.rest;
 
+import static org.kmcr.consent.rest.ConsentFixtures.AUDIT_AND_ALERT;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,8 +48,8 @@ class SelfClaimResourceTest extends AuditedResourceTest {
         Map<String, Object> caller = staff("clinician", org);
         claim(RECORD, person, caller).statusCode(204);
         claim(RECORD, person, caller).statusCode(204);
-        decide(decisionRequest(person, null, caller, null)).body("decision", equalTo("permit"))
-                .body("basis", equalTo("self-claimed")).body("obligations", equalTo(List.of("alert-privacy-officer")));
+        decide(decisionRequest(person, null, caller, null)).body("effect", equalTo("permit"))
+                .body("basis", equalTo("self-claimed")).body("obligations", equalTo(AUDIT_AND_ALERT));
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         given().auth().oauth2(PRIVACY_OFFICER).queryParam("personId", person).get("/api/relationships").then()
                 .body("$", hasSize(1)).body("[0].kind", equalTo("self-claimed"))

@@ -6,8 +6,10 @@ import java.util.UUID;
 /**
  * Why the caller may see this summary, and the audit event that records that they did.
  *
+ * @param basis                 the relationship kind, or self, break-glass, self-claimed
+ * @param reason                the decision's reason, in words
  * @param privacyOfficerAlerted true when this access was queued for a privacy officer's review
  */
-public record AccessView(String basis, boolean brokeGlass, List<String> permittedCategories, List<String> obligations,
-        boolean privacyOfficerAlerted, UUID auditEventId) {
+public record AccessView(String basis, String reason, boolean brokeGlass, List<String> permittedCategories,
+        List<String> obligations, boolean privacyOfficerAlerted, UUID auditEventId) {
 }

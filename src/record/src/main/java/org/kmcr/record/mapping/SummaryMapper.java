@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.kmcr.common.consent.AccessDecision;
+import org.kmcr.common.consent.CareCategory;
+import org.kmcr.common.consent.Obligation;
+import org.kmcr.record.service.DisclosedItem;
 import org.kmcr.record.service.Disclosure;
 import org.kmcr.recordmodel.model.CareItem;
-import org.kmcr.recordmodel.model.Category;
 import org.kmcr.recordmodel.model.SourceStanding;
 
 /** Shapes a disclosure as the portal's JSON summary. */
@@ -36,28 +40,27 @@ public class SummaryMapper {
             .thenComparing(item -> item.receivedAt, Comparator.reverseOrder());
 
     public SummaryView toView(Disclosure disclosure) {
-        List<CareItem> items = disclosure.items();
-        var decision = disclosure.decision();
+        AccessDecision decision = disclosure.decision();
+        Map<String, List<ItemView>> byCategory = new LinkedHashMap<>();
+        for (CareCategory category : CareCategory.values()) {
+            byCategory.put(category.code(), new ArrayList<>());
+        }
+        disclosure.items().forEach(item -> byCategory.get(item.item().category).add(ItemView.of(item.item())));
         return new SummaryView(person(disclosure),
-                new AccessView(decision.basis(), AccessDecision.BREAK_GLASS.equals(decision.basis()),
-                        decision.categories(), decision.obligations(),
-                        decision.obligations().contains(AccessDecision.ALERT_PRIVACY_OFFICER),
-                        disclosure.auditEventId()),
-                of(items, Category.DEMOGRAPHICS), of(items, Category.ALLERGIES), of(items, Category.MEDICATIONS),
-                of(items, Category.CONDITIONS));
-    }
-
-    private static List<ItemView> of(List<CareItem> items, Category category) {
-        return items.stream().filter(i -> category.code().equals(i.category)).map(ItemView::of).toList();
+                new AccessView(decision.auditBasis(), decision.reason(), decision.brokeGlass(),
+                        decision.categoryCodes(), decision.obligations().stream().map(Obligation::code).sorted()
+                                .toList(),
+                        decision.obliges(Obligation.ALERT_PRIVACY_OFFICER), disclosure.auditEventId()),
+                disclosure.withheld().stream().map(CareCategory::code).toList(), byCategory);
     }
 
     private PersonView person(Disclosure disclosure) {
         var identities = disclosure.person();
         return disclosure.items().stream()
-                .filter(i -> Category.DEMOGRAPHICS.code().equals(i.category))
-                .min(HEADER_PRECEDENCE)
-                .map(chosen -> fromPatient(identities.personId(), identities.nhsNumber(), read(chosen.resource),
-                        chosen.sourceOrg))
+                .filter(i -> CareCategory.DEMOGRAPHICS.code().equals(i.item().category))
+                .min(Comparator.comparing(DisclosedItem::item, HEADER_PRECEDENCE))
+                .map(chosen -> fromPatient(identities.personId(), identities.nhsNumber(), read(chosen.resource()),
+                        chosen.item().sourceOrg))
                 .orElse(new PersonView(identities.personId(), identities.nhsNumber(), null, null, null, null,
                         List.of(), null));
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.kmcr.common.consent.Action;
 import org.kmcr.common.nhs.NhsNumber;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.CurrentCaller;
@@ -35,7 +36,7 @@ public class FhirSummaryResource {
     @Produces(FHIR_JSON)
     @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER, Roles.PATIENT})
     public Uni<String> summary(@QueryParam("identifier") String identifier) {
-        return service.disclose(caller.get(), nhsNumberIn(identifier), RecordResource.SUMMARY_READ, null)
+        return service.disclose(caller.get(), nhsNumberIn(identifier), Action.SUMMARY, RecordResource.SUMMARY_READ, null)
                 .map(writer::toBundle);
     }
 

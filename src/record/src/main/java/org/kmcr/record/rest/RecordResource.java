@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.kmcr.common.consent.Action;
+import org.kmcr.common.consent.BreakGlass;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 import org.kmcr.record.mapping.SummaryMapper;
@@ -36,7 +38,7 @@ public class RecordResource {
     @Path("/summary")
     @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER, Roles.PATIENT})
     public Uni<SummaryView> summary(@PathParam("nhsNumber") String nhsNumber) {
-        return service.disclose(caller.get(), nhsNumber, SUMMARY_READ, null).map(mapper::toView);
+        return service.disclose(caller.get(), nhsNumber, Action.SUMMARY, SUMMARY_READ, null).map(mapper::toView);
     }
 
     /**
@@ -48,16 +50,21 @@ public class RecordResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER})
     public Uni<SummaryView> selfClaim(@PathParam("nhsNumber") String nhsNumber,
             @Valid @NotNull SelfClaimRequest request) {
-        return service.claimAndDisclose(caller.get(), nhsNumber, SUMMARY_READ, request.reason().strip())
+        return service.claimAndDisclose(caller.get(), nhsNumber, Action.SUMMARY, SUMMARY_READ,
+                        request.reason().strip())
                 .map(mapper::toView);
     }
 
-    /** Emergency access without a care relationship: allowed, audited as such, and queued for review. */
+    /**
+     * Emergency access without a care relationship, with a reason from the fixed list and the professional's own
+     * words: allowed (past an objection only for the person's vital interests), audited as such, queued for review,
+     * and lasting for the break-glass window.
+     */
     @POST
     @Path("/break-glass")
     @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER})
-    public Uni<SummaryView> breakGlass(@PathParam("nhsNumber") String nhsNumber,
-            @Valid @NotNull BreakGlassRequest request) {
-        return service.disclose(caller.get(), nhsNumber, SUMMARY_READ, request.reason().trim()).map(mapper::toView);
+    public Uni<SummaryView> breakGlass(@PathParam("nhsNumber") String nhsNumber, @Valid @NotNull BreakGlass request) {
+        return service.disclose(caller.get(), nhsNumber, Action.SUMMARY, SUMMARY_READ,
+                new BreakGlass(request.reason(), request.text().strip())).map(mapper::toView);
     }
 }

@@ -10,21 +10,24 @@ import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.GovernanceEvents;
 import org.kmcr.common.consent.AccessDecision;
 import org.kmcr.common.consent.AccessRequest;
+import org.kmcr.common.consent.Action;
+import org.kmcr.common.consent.BreakGlass;
 import org.kmcr.common.consent.CallerDetails;
 import org.kmcr.common.consent.ConsentClient;
+import org.kmcr.common.consent.ReasonCode;
 import org.kmcr.common.consent.SelfClaim;
 import org.kmcr.common.identity.IdentityClient;
 import org.kmcr.common.identity.PersonIdentities;
 import org.kmcr.common.nhs.NhsNumber;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.Caller;
-import org.kmcr.recordmodel.model.CareItem;
 
 /**
  * The one read path for a person's record: find the person, ask consent (also when KMCR holds nobody with the
  * number, so that callers who could never see a record get the same answer either way), read only the permitted
- * categories, have the audit service commit the access, carry out what the decision obliges, and only then
- * return anything. If consent or audit cannot answer, or an obligation cannot be met, nothing is disclosed.
+ * categories, apply the decision's item rules and redactions ({@link DecisionApplier}), have the audit service
+ * commit the access with what is shown, carry out what the decision obliges, and only then return anything. If
+ * consent or audit cannot answer, or an obligation cannot be met, nothing is disclosed.
  */
 @ApplicationScoped
 public class SummaryService {
@@ -33,39 +36,43 @@ public class SummaryService {
     private final ConsentClient consent;
     private final AuditClient audit;
     private final RecordReader reader;
+    private final DecisionApplier applier;
     private final Obligations obligations;
 
     SummaryService(IdentityClient identity, ConsentClient consent, AuditClient audit, RecordReader reader,
-            Obligations obligations) {
+            DecisionApplier applier, Obligations obligations) {
         this.identity = identity;
         this.consent = consent;
         this.audit = audit;
         this.reader = reader;
+        this.applier = applier;
         this.obligations = obligations;
     }
 
     /**
      * The permitted part of a person's record, with the decision and the audit event that records it.
      *
-     * @param action           what is being read, as the audit log names it (e.g. record.summary.read)
-     * @param breakGlassReason the caller's stated emergency reason, or null for a normal access
+     * @param auditAction what is being read, as the audit log names it (e.g. record.summary.read)
+     * @param breakGlass  the caller's stated emergency reason, or null for a normal access
      */
-    public Uni<Disclosure> disclose(Caller caller, String nhsNumberText, String action, String breakGlassReason) {
+    public Uni<Disclosure> disclose(Caller caller, String nhsNumberText, Action action, String auditAction,
+            BreakGlass breakGlass) {
         NhsNumber nhsNumber = parse(nhsNumberText);
-        return find(nhsNumber).chain(person -> decideAndDisclose(caller, person, action, breakGlassReason));
+        return find(nhsNumber).chain(person -> decideAndDisclose(caller, person, action, auditAction, breakGlass));
     }
 
     /**
      * Records the caller's self-claimed relationship with the person (consent refuses it, 403, to callers the
      * rules refuse), then discloses as {@link #disclose} does: every such access alerts a privacy officer.
      */
-    public Uni<Disclosure> claimAndDisclose(Caller caller, String nhsNumberText, String action, String reason) {
+    public Uni<Disclosure> claimAndDisclose(Caller caller, String nhsNumberText, Action action, String auditAction,
+            String reason) {
         NhsNumber nhsNumber = parse(nhsNumberText);
         return find(nhsNumber).chain(person -> {
             Uni<Void> claimed = person.personId() == null ? Uni.createFrom().voidItem()
                     : consent.selfClaim(new SelfClaim(person.personId(), nhsNumber.value(), CallerDetails.of(caller),
                             reason));
-            return claimed.chain(() -> decideAndDisclose(caller, person, action, null));
+            return claimed.chain(() -> decideAndDisclose(caller, person, action, auditAction, null));
         });
     }
 
@@ -75,46 +82,49 @@ public class SummaryService {
                 .map(person -> person != null ? person : new PersonIdentities(null, nhsNumber.value(), List.of()));
     }
 
-    private Uni<Disclosure> decideAndDisclose(Caller caller, PersonIdentities person, String action,
-            String breakGlassReason) {
-        AccessRequest request = new AccessRequest(person.personId(), person.nhsNumber(), AccessRequest.DIRECT_CARE,
-                CallerDetails.of(caller), breakGlassReason);
+    private Uni<Disclosure> decideAndDisclose(Caller caller, PersonIdentities person, Action action,
+            String auditAction, BreakGlass breakGlass) {
+        AccessRequest request = new AccessRequest(person.personId(), person.nhsNumber(), action,
+                CallerDetails.of(caller), breakGlass);
+        String statement = breakGlass == null ? null : breakGlass.statement();
         return consent.decide(request).chain(decision -> {
             if (!decision.permitted()) {
-                return refused(caller, person, decision, action);
+                return refused(caller, person, decision, action, auditAction);
             }
             List<String> unmet = obligations.unmet(decision);
             if (!unmet.isEmpty()) {
-                return withheld(caller, person, decision, action, unmet);
+                return withheld(caller, person, decision, action, auditAction, unmet);
             }
-            return permitted(caller, person, decision, action, breakGlassReason);
+            return permitted(caller, person, decision, action, auditAction, statement);
         });
     }
 
-    private Uni<Disclosure> permitted(Caller caller, PersonIdentities person, AccessDecision decision, String action,
-            String breakGlassReason) {
-        return reader.items(person.sourceIdentityIds(), decision.categories()).chain(items -> {
-            AuditEvent event = event(caller, person, decision.basis(), action, "permitted", breakGlassReason,
-                    shown(items));
+    private Uni<Disclosure> permitted(Caller caller, PersonIdentities person, AccessDecision decision, Action action,
+            String auditAction, String breakGlassStatement) {
+        return reader.items(person.sourceIdentityIds(), decision.categoryCodes()).chain(items -> {
+            Disclosure disclosure = applier.apply(person, decision, items);
+            AuditEvent event = event(caller, person, decision, action, auditAction, "permitted", breakGlassStatement,
+                    shown(disclosure));
             return audit.record(event)
-                    .chain(receipt -> obligations.fulfil(decision, event, person, caller, breakGlassReason))
-                    .map(ignored -> new Disclosure(person, decision, event.id(), items));
+                    .chain(receipt -> obligations.fulfil(decision, event, person, caller, breakGlassStatement))
+                    .map(ignored -> disclosure.withAuditEvent(event.id()));
         });
     }
 
     /** A denial is audited too; KMCR holding no record is a 404, said only to callers the rules would let see one. */
-    private Uni<Disclosure> refused(Caller caller, PersonIdentities person, AccessDecision decision, String action) {
-        boolean noRecord = AccessDecision.NO_RECORD.equals(decision.basis());
-        return audit.record(event(caller, person, decision.basis(), action, noRecord ? "not-found" : "denied", null,
-                List.of())).map(receipt -> {
+    private Uni<Disclosure> refused(Caller caller, PersonIdentities person, AccessDecision decision, Action action,
+            String auditAction) {
+        boolean noRecord = decision.reasonCode() == ReasonCode.NO_RECORD;
+        return audit.record(event(caller, person, decision, action, auditAction, noRecord ? "not-found" : "denied",
+                null, List.of())).map(receipt -> {
                     throw noRecord ? ProblemException.notFound(decision.reason())
                             : ProblemException.forbidden(decision.reason());
                 });
     }
 
-    private Uni<Disclosure> withheld(Caller caller, PersonIdentities person, AccessDecision decision, String action,
-            List<String> unmet) {
-        return audit.record(event(caller, person, decision.basis(), action, "withheld", null, List.of()))
+    private Uni<Disclosure> withheld(Caller caller, PersonIdentities person, AccessDecision decision, Action action,
+            String auditAction, List<String> unmet) {
+        return audit.record(event(caller, person, decision, action, auditAction, "withheld", null, List.of()))
                 .map(receipt -> {
                     throw new ProblemException(502, "Bad gateway", "Consent set a condition on this access that "
                             + "record-query cannot meet (" + String.join(", ", unmet) + "), so nothing was "
@@ -122,15 +132,16 @@ public class SummaryService {
                 });
     }
 
-    /** The categories actually shown, in the order of the policy. */
-    private static List<String> shown(List<CareItem> items) {
-        return items.stream().map(item -> item.category).distinct().sorted().toList();
+    /** The categories actually shown, in name order. */
+    private static List<String> shown(Disclosure disclosure) {
+        return disclosure.items().stream().map(item -> item.item().category).distinct().sorted().toList();
     }
 
-    static AuditEvent event(Caller caller, PersonIdentities person, String basis, String action,
-            String outcome, String breakGlassReason, List<String> categories) {
-        return new AuditEvent(UUID.randomUUID(), Instant.now(), action, outcome, GovernanceEvents.actorOf(caller),
-                AccessRequest.DIRECT_CARE, basis, breakGlassReason, person.personId(), person.nhsNumber(), categories);
+    static AuditEvent event(Caller caller, PersonIdentities person, AccessDecision decision, Action action,
+            String auditAction, String outcome, String breakGlassStatement, List<String> categories) {
+        return new AuditEvent(UUID.randomUUID(), Instant.now(), auditAction, outcome, GovernanceEvents.actorOf(caller),
+                action.purpose().code(), decision.auditBasis(), breakGlassStatement, person.personId(),
+                person.nhsNumber(), categories);
     }
 
     private static NhsNumber parse(String text) {

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A fixed number of GET requests shared by a fixed number of virtual users (threads), each sending its next
- * request as soon as the previous one is answered; the targets are taken in turn. Any answer other than 200
- * fails the run.
+ * A fixed number of requests shared by a fixed number of virtual users (threads), each sending its next request
+ * as soon as the previous one is answered: GETs of targets taken in turn, or any request made for its index. Any
+ * answer other than 200 fails the run.
  */
 final class ReadLoad implements AutoCloseable {
 
@@ -32,6 +32,12 @@ final class ReadLoad implements AutoCloseable {
     }
 
     Result run(List<URI> targets, String token, String accept, int requests) throws InterruptedException {
+        return run(i -> HttpRequest.newBuilder(targets.get(i % targets.size())).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build(), requests);
+    }
+
+    /** Sends {@code requests} requests, the i-th being {@code requestFor.apply(i)}. */
+    Result run(java.util.function.IntFunction<HttpRequest> requestFor, int requests) throws InterruptedException {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<String> failure = new AtomicReference<>();
@@ -40,7 +46,7 @@ final class ReadLoad implements AutoCloseable {
             users.add(() -> {
                 int i = next.getAndIncrement();
                 while (i < requests && failure.get() == null) {
-                    latencies[i] = timedGet(targets.get(i % targets.size()), token, accept, failure);
+                    latencies[i] = timed(requestFor.apply(i), failure);
                     i = next.getAndIncrement();
                 }
                 return null;
@@ -55,20 +61,19 @@ final class ReadLoad implements AutoCloseable {
         return new Result(LatencyStats.ofNanos(latencies), requests / seconds);
     }
 
-    private long timedGet(URI target, String token, String accept, AtomicReference<String> failure) {
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build();
+    private long timed(HttpRequest request, AtomicReference<String> failure) {
+        String target = request.method() + " " + request.uri();
         long sent = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long elapsed = System.nanoTime() - sent;
             if (response.statusCode() != 200) {
-                failure.compareAndSet(null, "GET " + target + " answered " + response.statusCode() + ": "
+                failure.compareAndSet(null, target + " answered " + response.statusCode() + ": "
                         + response.body());
             }
             return elapsed;
         } catch (IOException e) {
-            failure.compareAndSet(null, "GET " + target + " failed: " + e);
+            failure.compareAndSet(null, target + " failed: " + e);
             return System.nanoTime() - sent;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

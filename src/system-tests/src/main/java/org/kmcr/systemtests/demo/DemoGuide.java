@@ -58,7 +58,8 @@ public final class DemoGuide {
         login(out, DemoRegion.OUTSIDER_CLINICIAN, "clinician", "Y09999 (not a sharing partner)",
                 "nothing, not even by breaking glass");
         login(out, DemoRegion.PRIVACY_OFFICER, "privacy-officer", "QKM Kingsmere ICB",
-                "no records; partners, relationships, reviews, link reviews, the audit log and its checkpoints");
+                "no records; partners, relationships, reviews, link reviews, objections and restrictions, "
+                        + "the opt-out list, the audit log and its checkpoints");
         login(out, DemoRegion.ANALYST, "analyst", "QKM Kingsmere ICB",
                 "nothing identifiable (analytics not built yet)");
         login(out, DemoRegion.CITIZEN, "patient", "Mary Jones, " + DemoRegion.CITIZEN_NHS_NUMBER,
@@ -87,6 +88,7 @@ public final class DemoGuide {
     private static void appendCommands(StringBuilder out, Path exampleBundle, String exampleSender) {
         String citizen = DemoRegion.CITIZEN_NHS_NUMBER;
         String record = ServiceSpec.RECORD.url();
+        String consent = ServiceSpec.CONSENT.url();
         out.append("\nTry it (bash or zsh, curl only). First paste these two helpers, which print an access token:\n")
                 .append("  kmcr_token() { curl -s -d grant_type=password -d client_id=kmcr-cli -d username=\"$1\" ")
                 .append("-d password=").append(Keycloak.DEMO_PASSWORD).append(' ').append(TOKEN_URL)
@@ -111,16 +113,33 @@ public final class DemoGuide {
                 .append("   ... and breaks glass with a reason (a privacy officer will review it):\n")
                 .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token hospital.clinician)\" ")
                 .append("-H 'Content-Type: application/json' ")
-                .append("-d '{\"reason\":\"Admitted unconscious to ED, need allergies and medications\"}' ")
+                .append("-d '{\"reason\":\"vital-interests\",\"text\":\"Admitted unconscious to ED, need allergies and medications\"}' ")
                 .append(record).append("/api/records/").append(citizen).append("/break-glass\n")
                 .append("\n4. The citizen sees who accessed her record:\n")
                 .append("  curl -s -H \"Authorization: Bearer $(kmcr_token citizen)\" ")
                 .append(ServiceSpec.AUDIT.url()).append("/api/me/record-accesses\n")
                 .append("\n5. The privacy officer sees the break-glass review queue and checks the audit chain:\n")
                 .append("  curl -s -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
-                .append(ServiceSpec.CONSENT.url()).append("/api/break-glass-reviews\n")
+                .append(consent).append("/api/break-glass-reviews\n")
                 .append("  curl -s -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
                 .append(ServiceSpec.AUDIT.url()).append("/api/audit-verification\n")
+                .append("\n6. The citizen asks to object to sharing; the request waits for the privacy officer:\n")
+                .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token citizen)\" ")
+                .append("-H 'Content-Type: application/json' ")
+                .append("-d '{\"kind\":\"objection\",\"reason\":\"I do not want my record shared\"}' ")
+                .append(consent).append("/api/me/consent-directives\n")
+                .append("   The privacy officer lists the queue and accepts it (paste the id), saying whom to contact:\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" '").append(consent)
+                .append("/api/consent-directives?status=requested'\n")
+                .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
+                .append("-H 'Content-Type: application/json' -d '{\"outcome\":\"accept\",\"contact\":")
+                .append("\"Kingsmere privacy office, 01632 960000\"}' ").append(consent)
+                .append("/api/consent-directives/<id>/decision\n")
+                .append("   From the next request the GP sees only that an objection exists and whom to contact (403);\n")
+                .append("   step 2 shows it. Withdraw it again with\n")
+                .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
+                .append("-H 'Content-Type: application/json' -d '{\"note\":\"Demo over\"}' ").append(consent)
+                .append("/api/consent-directives/<id>/withdrawal\n")
                 .append("\nResponses are JSON on one line; add  | python3 -m json.tool  to read them.\n");
     }
 
