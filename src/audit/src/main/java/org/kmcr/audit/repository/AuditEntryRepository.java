@@ -13,21 +13,8 @@ import org.kmcr.audit.model.AuditEntry;
 @ApplicationScoped
 public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, Long> {
 
-    /** Appends are serialised on this transaction-scoped advisory lock, so the chain never forks. */
-    private static final long CHAIN_LOCK = 0x4b4d4352_41554449L;
-
-    public Uni<Void> lockChain() {
-        return getSession().flatMap(session -> session
-                .createNativeQuery("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ")")
-                .getSingleResult()).replaceWithVoid();
-    }
-
     public Uni<AuditEntry> findLast() {
         return find("order by sequence desc").firstResult();
-    }
-
-    public Uni<AuditEntry> findByEventId(UUID eventId) {
-        return find("eventId", eventId).firstResult();
     }
 
     /** Entries in chain order, starting after the given sequence. */

@@ -1,11 +1,8 @@
 package org.kmcr.audit.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.kmcr.audit.model.AuditEntry;
 import org.kmcr.audit.repository.AuditEntryRepository;
@@ -18,23 +15,20 @@ import org.kmcr.common.problem.ProblemException;
 public class AuditLogService {
 
     private final AuditEntryRepository repository;
+    private final GroupCommit groupCommit;
 
-    AuditLogService(AuditEntryRepository repository) {
+    AuditLogService(AuditEntryRepository repository, GroupCommit groupCommit) {
         this.repository = repository;
+        this.groupCommit = groupCommit;
     }
 
     /**
-     * Commits an event at the end of the chain and returns its receipt once the transaction has committed.
-     * An event id already in the log returns the existing receipt, so senders may retry safely.
+     * Commits an event at the end of the log, grouped with the other events waiting, and returns its receipt once
+     * the transaction has committed. An event id already in the log answers the original receipt when the content
+     * is the same, so senders may retry safely, and a 409 problem when it is not.
      */
-    @WithTransaction
     public Uni<AuditReceipt> append(AuditEvent event) {
-        return repository.lockChain()
-                .chain(() -> repository.findByEventId(event.id()))
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(existing)
-                        : repository.findLast().chain(last -> repository.persist(chained(event, last))))
-                .map(entry -> new AuditReceipt(entry.eventId, entry.sequence, entry.hash));
+        return groupCommit.append(event);
     }
 
     /** One entry by its place in the chain; 404 when there is none. */
@@ -58,32 +52,5 @@ public class AuditLogService {
     @WithSession
     public Uni<List<AuditEntry>> recordAccessesTo(String nhsNumber, int page, int size) {
         return repository.recordAccessesTo(nhsNumber, page, size);
-    }
-
-    static AuditEntry chained(AuditEvent event, AuditEntry last) {
-        AuditEntry entry = new AuditEntry();
-        entry.sequence = last == null ? 1 : last.sequence + 1;
-        entry.prevHash = last == null ? ChainHash.GENESIS : last.hash;
-        entry.eventId = event.id();
-        // PostgreSQL keeps microseconds; hash what will be stored
-        entry.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        entry.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        entry.action = event.action();
-        entry.outcome = event.outcome();
-        entry.actorUserId = event.actor().userId();
-        entry.actorName = event.actor().displayName();
-        entry.actorRole = event.actor().role();
-        entry.actorOrg = event.actor().orgCode();
-        entry.actorRoleProfile = event.actor().roleProfileId();
-        entry.actorRoleCode = event.actor().roleCode();
-        entry.actorClient = event.actor().clientId();
-        entry.purpose = event.purpose();
-        entry.accessBasis = event.accessBasis();
-        entry.breakGlassReason = event.breakGlassReason();
-        entry.subjectPersonId = event.subjectPersonId();
-        entry.subjectNhsNumber = event.subjectNhsNumber();
-        entry.categories = event.categories() == null ? null : String.join(",", event.categories());
-        entry.hash = ChainHash.of(entry);
-        return entry;
     }
 }

@@ -76,16 +76,16 @@ public class CheckpointService {
         Checkpoint checkpoint = signing.checkpoint();
         if (signing.signedNow()) {
             memory.remember(checkpoint);
-            LOG.infof("Audit checkpoint signed: sequence=%d headHash=%s signedAt=%s keyId=%s signature=%s",
-                    checkpoint.sequence, checkpoint.headHash, checkpoint.signedAt, checkpoint.keyId,
-                    checkpoint.signature);
+            LOG.infof("Audit checkpoint signed: sequence=%d rootHash=%s headHash=%s signedAt=%s keyId=%s "
+                    + "signature=%s", checkpoint.sequence, checkpoint.rootHash, checkpoint.headHash,
+                    checkpoint.signedAt, checkpoint.keyId, checkpoint.signature);
         }
         return view(checkpoint);
     }
 
-    private SignedCheckpoint view(Checkpoint c) {
-        return new SignedCheckpoint(c.sequence, c.headHash, c.signedAt, CheckpointSigner.ALGORITHM, c.keyId,
-                signer.keyId().equals(c.keyId) ? signer.publicKey() : null, c.signature,
-                CheckpointSigner.signedText(c.sequence, c.headHash, c.signedAt), signer.problemWith(c) == null);
+    SignedCheckpoint view(Checkpoint c) {
+        return new SignedCheckpoint(c.sequence, c.sequence, c.rootHash, c.headHash, c.signedAt,
+                CheckpointSigner.ALGORITHM, c.keyId, signer.keyId().equals(c.keyId) ? signer.publicKey() : null,
+                c.signature, CheckpointSigner.signedText(c), signer.problemWith(c) == null);
     }
 }

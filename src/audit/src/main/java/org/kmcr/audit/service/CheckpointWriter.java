@@ -12,7 +12,7 @@ import org.kmcr.audit.repository.CheckpointRepository;
 import org.kmcr.common.problem.ProblemException;
 
 /**
- * Signs the chain's head, but only a head that extends the newest checkpoint: the entry that checkpoint covers
+ * Signs the log's size, Merkle root and head, but only a head that extends the newest checkpoint: the entry that checkpoint covers
  * must still have the signed hash, and every entry after it must fit the chain. A truncated or rewritten log
  * is never signed.
  */
@@ -24,9 +24,11 @@ public class CheckpointWriter {
     private final ChainWalk walk;
     private final CheckpointSigner signer;
     private final CheckpointMemory memory;
+    private final TreeProofs proofs;
 
     CheckpointWriter(CheckpointRepository checkpoints, AuditEntryRepository entries, ChainWalk walk,
-            CheckpointSigner signer, CheckpointMemory memory) {
+            CheckpointSigner signer, CheckpointMemory memory, TreeProofs proofs) {
+        this.proofs = proofs;
         this.checkpoints = checkpoints;
         this.entries = entries;
         this.walk = walk;
@@ -73,9 +75,9 @@ public class CheckpointWriter {
         if (latest != null && result.lastSequence() == latest.sequence) {
             return Uni.createFrom().item(new Signing(latest, false));
         }
-        Checkpoint checkpoint = signer.sign(result.lastSequence(), result.lastHash(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return checkpoints.persist(checkpoint).map(stored -> new Signing(stored, true));
+        return proofs.rootAt(result.lastSequence()).chain(root -> checkpoints.persist(signer.sign(
+                result.lastSequence(), root, result.lastHash(), Instant.now().truncatedTo(ChronoUnit.MICROS))))
+                .map(stored -> new Signing(stored, true));
     }
 
     private void refuseUntrusted(Checkpoint latest) {

@@ -136,13 +136,14 @@ class ChainTamperingTest {
         JsonPath genuine = takeCheckpoint();
         long head = genuine.getLong("sequence");
         String headHash = genuine.getString("headHash");
+        String rootHash = genuine.getString("rootHash");
         Instant at = Instant.parse(genuine.getString("signedAt")).plusSeconds(1);
 
         try (AttackerSql.Snapshot kept = AttackerSql.snapshot()) {
             // a row claiming the service's key, signed with another one; and one with no real signature at all
-            AttackerSql.insertCheckpoint(head + 1000, headHash, at, genuine.getString("keyId"),
-                    signWithAnotherKey(CheckpointSigner.signedText(head + 1000, headHash, at)));
-            AttackerSql.insertCheckpoint(head + 2000, headHash, at, "0123456789abcdef",
+            AttackerSql.insertCheckpoint(head + 1000, rootHash, headHash, at, genuine.getString("keyId"),
+                    signWithAnotherKey(CheckpointSigner.signedText(head + 1000, rootHash, headHash, at)));
+            AttackerSql.insertCheckpoint(head + 2000, rootHash, headHash, at, "0123456789abcdef",
                     Base64.getEncoder().encodeToString(new byte[64]));
 
             verification().body("valid", equalTo(false))

@@ -17,7 +17,8 @@ import org.kmcr.common.testing.KmcrTestEnvironment;
 
 /**
  * What someone with superuser access to the database can do to the audit log: delete, rewrite and insert
- * entries with every later hash recomputed, and write checkpoint rows. {@link #snapshot()} keeps the tables
+ * entries with every later hash recomputed, and write checkpoint rows. {@link #snapshot()} keeps the tables (entries,
+ * checkpoints and tree nodes)
  * as they are, so that a test puts them back after its attack and later tests see an intact log.
  */
 public final class AttackerSql {
@@ -83,15 +84,16 @@ public final class AttackerSql {
     }
 
     /** Writes a checkpoint row directly, signature and all. */
-    public static void insertCheckpoint(long sequence, String headHash, Instant signedAt, String keyId,
-            String signature) {
-        try (Connection c = superuser(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO audit.checkpoint (sequence, head_hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)")) {
+    public static void insertCheckpoint(long sequence, String rootHash, String headHash, Instant signedAt,
+            String keyId, String signature) {
+        try (Connection c = superuser(); PreparedStatement insert = c.prepareStatement("INSERT INTO audit.checkpoint "
+                + "(sequence, root_hash, head_hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, sequence);
-            insert.setString(2, headHash);
-            insert.setObject(3, OffsetDateTime.ofInstant(signedAt, ZoneOffset.UTC));
-            insert.setString(4, keyId);
-            insert.setString(5, signature);
+            insert.setString(2, rootHash);
+            insert.setString(3, headHash);
+            insert.setObject(4, OffsetDateTime.ofInstant(signedAt, ZoneOffset.UTC));
+            insert.setString(5, keyId);
+            insert.setString(6, signature);
             insert.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -106,7 +108,8 @@ public final class AttackerSql {
     public static Snapshot snapshot() {
         String name = "kept_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         KmcrTestEnvironment.database().execute("CREATE TABLE public." + name + "_entries AS SELECT * FROM audit.audit_entry;"
-                + "CREATE TABLE public." + name + "_checkpoints AS SELECT * FROM audit.checkpoint");
+                + "CREATE TABLE public." + name + "_checkpoints AS SELECT * FROM audit.checkpoint;"
+                + "CREATE TABLE public." + name + "_nodes AS SELECT * FROM audit.merkle_node");
         return new Snapshot(name);
     }
 
@@ -122,7 +125,10 @@ public final class AttackerSql {
                     st.execute("INSERT INTO audit.audit_entry SELECT * FROM public." + name + "_entries");
                     st.execute("DELETE FROM audit.checkpoint");
                     st.execute("INSERT INTO audit.checkpoint SELECT * FROM public." + name + "_checkpoints");
-                    st.execute("DROP TABLE public." + name + "_entries, public." + name + "_checkpoints");
+                    st.execute("DELETE FROM audit.merkle_node");
+                    st.execute("INSERT INTO audit.merkle_node SELECT * FROM public." + name + "_nodes");
+                    st.execute("DROP TABLE public." + name + "_entries, public." + name + "_checkpoints, public."
+                            + name + "_nodes");
                 }
                 c.commit();
             } catch (SQLException e) {
