@@ -72,6 +72,9 @@ class AuthorizationMatrixTest {
             Map.entry("audit POST /api/audit-checkpoints", OFFICERS),
             Map.entry("audit GET /api/audit-checkpoints/latest", OFFICERS),
             Map.entry("audit GET /api/audit-checkpoints/{sequence}", OFFICERS),
+            Map.entry("audit GET /api/audit-proofs/inclusion", OFFICERS),
+            Map.entry("audit GET /api/audit-proofs/consistency", OFFICERS),
+            Map.entry("audit GET /api/audit-export", OFFICERS),
             Map.entry("audit GET /api/me/record-accesses", Set.of("patient")));
 
     /** Values for path parameters: well-formed, pointing at nothing that matters. */

@@ -32,6 +32,18 @@ public class TreeRepository {
         return hashes(pool, nodes);
     }
 
+    /** The number of entries in the log: the newest sequence, 0 when empty. */
+    public Uni<Long> size() {
+        return pool.query("SELECT coalesce(max(sequence), 0) AS size FROM audit.audit_entry").execute()
+                .map(rows -> rows.iterator().next().getLong("size"));
+    }
+
+    /** The hash of the entry of {@code sequence}; null when there is none. */
+    public Uni<String> entryHash(long sequence) {
+        return pool.preparedQuery("SELECT hash FROM audit.audit_entry WHERE sequence = $1").execute(Tuple.of(sequence))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("hash"));
+    }
+
     /** The leaf hashes of the entries of sequences {@code first} to {@code last}, in order of sequence. */
     public Uni<List<byte[]>> leafHashes(SqlClient client, long first, long last) {
         return client.preparedQuery("SELECT hash FROM audit.audit_entry WHERE sequence BETWEEN $1 AND $2 "

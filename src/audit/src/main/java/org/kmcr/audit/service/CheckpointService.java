@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.kmcr.auditverifier.SignedCheckpoint;
 import org.kmcr.audit.model.Checkpoint;
 import org.kmcr.audit.repository.CheckpointRepository;
 import org.kmcr.common.problem.ProblemException;

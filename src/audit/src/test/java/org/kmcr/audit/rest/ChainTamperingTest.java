@@ -189,6 +189,12 @@ class ChainTamperingTest {
                 .extract().jsonPath();
     }
 
+    /** A checkpoint taken now; null when the service refuses to sign (409) because the log was tampered with. */
+    static JsonPath takeCheckpointOrConflict() {
+        io.restassured.response.Response answer = given().auth().oauth2(PRIVACY_OFFICER).post("/api/audit-checkpoints");
+        return answer.statusCode() == 409 ? null : answer.then().statusCode(201).extract().jsonPath();
+    }
+
     static ValidatableResponse verification() {
         return given().auth().oauth2(PRIVACY_OFFICER).get("/api/audit-verification").then().statusCode(200);
     }

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.UUID;
 import org.kmcr.audit.model.AuditEntry;
 import org.kmcr.audit.service.ChainHash;
+import org.kmcr.auditverifier.CompactRange;
+import org.kmcr.auditverifier.HashedNode;
+import org.kmcr.auditverifier.Hashes;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 
 /**
@@ -73,6 +76,38 @@ public final class AttackerSql {
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (AuditEntry entry : tail) {
                     bind(insert, entry);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Recomputes the whole Merkle tree from the entries as they now are and replaces the stored nodes, as an
+     * attacker covering a rewrite would: the tree is consistent with the entries again, but no longer with the roots
+     * the checkpoints signed.
+     */
+    public static void rebuildTree() {
+        CompactRange tree = CompactRange.empty();
+        List<HashedNode> nodes = new ArrayList<>();
+        for (AuditEntry entry : chain()) {
+            nodes.addAll(tree.append(Hashes.leafOfEntry(entry.hash)));
+        }
+        try (Connection c = superuser()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("DELETE FROM audit.merkle_node");
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO audit.merkle_node (level, idx, hash) VALUES (?, ?, ?)")) {
+                for (HashedNode node : nodes) {
+                    insert.setShort(1, (short) node.node().level());
+                    insert.setLong(2, node.node().index());
+                    insert.setBytes(3, node.hash());
                     insert.addBatch();
                 }
                 insert.executeBatch();
