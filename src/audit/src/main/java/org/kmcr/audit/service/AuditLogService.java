@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.kmcr.audit.model.AuditEntry;
+import org.kmcr.audit.model.AuditSearch;
 import org.kmcr.audit.repository.AuditEntryRepository;
 import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.AuditReceipt;
@@ -42,10 +43,15 @@ public class AuditLogService {
         });
     }
 
-    /** Every entry about one person, newest first, for a privacy officer. */
+    /** One page of the matching entries, newest first, and the exact number of them all. */
     @WithSession
-    public Uni<List<AuditEntry>> entriesAbout(String nhsNumber, int page, int size) {
-        return repository.forNhsNumber(nhsNumber, page, size);
+    public Uni<SearchPage> search(AuditSearch search, int page, int size) {
+        return repository.count(search).chain(total -> repository.search(search, page, size)
+                .map(entries -> new SearchPage(entries, total)));
+    }
+
+    /** A page of entries and how many match in all. */
+    public record SearchPage(List<AuditEntry> entries, long total) {
     }
 
     /** The disclosures of one person's record (actions {@code record.*}), newest first, for the person themself. */

@@ -11,6 +11,7 @@ import org.kmcr.auditverifier.ConsistencyProof;
 import org.kmcr.auditverifier.InclusionProof;
 import org.kmcr.auditverifier.SignedCheckpoint;
 import org.kmcr.audit.model.AuditEntry;
+import org.kmcr.audit.model.AuditSearch;
 import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.GovernanceEvents;
 import org.kmcr.common.problem.ProblemException;
@@ -49,10 +50,13 @@ public class GovernanceReads {
         this.checkpoints = checkpoints;
     }
 
-    /** Entries about one person, newest first; the search is recorded with the person as its subject. */
-    public Uni<List<AuditEntry>> search(Caller caller, String nhsNumber, int page, int size) {
-        return log.entriesAbout(nhsNumber, page, size)
-                .call(found -> record(caller, SEARCH, PERMITTED, nhsNumber, null));
+    /**
+     * Matching entries, newest first, with the exact total; the search is recorded with the person searched for
+     * (if any) as its subject.
+     */
+    public Uni<AuditLogService.SearchPage> search(Caller caller, AuditSearch search, int page, int size) {
+        return log.search(search, page, size)
+                .call(found -> record(caller, SEARCH, PERMITTED, search.nhsNumber(), search.personId()));
     }
 
     /** One entry by its place in the chain; the read is recorded with the entry's subject as its own. */
