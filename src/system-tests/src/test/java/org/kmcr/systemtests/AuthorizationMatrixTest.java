@@ -72,6 +72,8 @@ class AuthorizationMatrixTest {
             Map.entry("audit POST /api/audit-checkpoints", OFFICERS),
             Map.entry("audit GET /api/audit-checkpoints/latest", OFFICERS),
             Map.entry("audit GET /api/audit-checkpoints/{sequence}", OFFICERS),
+            Map.entry("audit GET /api/audit-events/csv", OFFICERS),
+            Map.entry("audit GET /api/audit-events/fhir", OFFICERS),
             Map.entry("audit GET /api/audit-proofs/inclusion", OFFICERS),
             Map.entry("audit GET /api/audit-proofs/consistency", OFFICERS),
             Map.entry("audit GET /api/audit-export", OFFICERS),

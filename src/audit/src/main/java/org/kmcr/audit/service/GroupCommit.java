@@ -1,5 +1,8 @@
 package org.kmcr.audit.service;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.kmcr.audit.config.AppendConfig;
@@ -48,8 +52,14 @@ public class GroupCommit {
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     private volatile CompactRange known;
+    private final DistributionSummary batchSizes;
+    private final Timer batchTimes;
 
-    GroupCommit(Pool pool, AppendRepository appends, TreeRepository tree, AppendConfig config) {
+    GroupCommit(Pool pool, AppendRepository appends, TreeRepository tree, AppendConfig config, MeterRegistry meters) {
+        this.batchSizes = DistributionSummary.builder("kmcr.audit.append.batch.size")
+                .description("Events per group commit").register(meters);
+        this.batchTimes = Timer.builder("kmcr.audit.append.batch.duration")
+                .description("Time of one group commit transaction, from its start to its commit").register(meters);
         this.pool = pool;
         this.appends = appends;
         this.tree = tree;
@@ -84,7 +94,10 @@ public class GroupCommit {
             }
             return;
         }
+        batchSizes.record(batch.size());
+        long started = System.nanoTime();
         pool.withTransaction(tx -> commit(tx, batch.stream().map(Pending::event).toList()))
+                .onTermination().invoke(() -> batchTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .subscribe().with(done -> finish(batch, done, null), failure -> finish(batch, null, failure));
     }
 
