@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +16,16 @@ import org.kmcr.audit.model.AuditSearch;
 
 @ApplicationScoped
 public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, Long> {
+
+    /** The newest entry recorded before the given time; null when there is none. */
+    public Uni<AuditEntry> lastRecordedBefore(Instant time) {
+        return find("recordedAt < ?1 order by sequence desc", time).firstResult();
+    }
+
+    /** The oldest entry still stored (retention drops old months); null when the log is empty. */
+    public Uni<AuditEntry> findFirst() {
+        return find("order by sequence").firstResult();
+    }
 
     public Uni<AuditEntry> findLast() {
         return find("order by sequence desc").firstResult();

@@ -56,10 +56,13 @@ public class TreeRepository {
                 });
     }
 
-    /** The hashes of the given nodes that exist, read with the given client (a transaction's connection). */
+    /**
+     * The hashes of the given nodes that exist, read with the given client (a transaction's connection). Leaves come
+     * from their entries, or, once retention has dropped the entries, from the leaf hashes it kept in
+     * {@code merkle_node} at level 0.
+     */
     public Uni<Map<Node, byte[]>> hashes(SqlClient client, Collection<Node> nodes) {
         List<Node> leaves = nodes.stream().filter(n -> n.level() == 0).toList();
-        List<Node> inner = nodes.stream().filter(n -> n.level() > 0).toList();
         Map<Node, byte[]> found = new HashMap<>();
         Uni<Void> leavesRead = leaves.isEmpty() ? Uni.createFrom().voidItem() : client
                 .preparedQuery("SELECT sequence, hash FROM audit.audit_entry WHERE sequence = ANY($1)")
@@ -69,18 +72,20 @@ public class TreeRepository {
                         found.put(new Node(0, row.getLong("sequence") - 1), Hashes.leafOfEntry(row.getString("hash")));
                     }
                 }).replaceWithVoid();
-        return leavesRead.chain(() -> inner.isEmpty() ? Uni.createFrom().voidItem() : client
-                .preparedQuery("SELECT n.level, n.idx, n.hash FROM audit.merkle_node n "
-                        + "JOIN unnest($1::smallint[], $2::bigint[]) AS wanted(level, idx) "
-                        + "ON n.level = wanted.level AND n.idx = wanted.idx")
-                .execute(Tuple.of(inner.stream().map(n -> (short) n.level()).toArray(Short[]::new),
-                        inner.stream().map(Node::index).toArray(Long[]::new)))
-                .invoke(rows -> {
-                    for (Row row : rows) {
-                        found.put(new Node(row.getShort("level"), row.getLong("idx")),
-                                row.getBuffer("hash").getBytes());
-                    }
-                }).replaceWithVoid())
-                .map(done -> found);
+        return leavesRead.chain(() -> {
+            List<Node> stored = nodes.stream().filter(n -> !found.containsKey(n)).toList();
+            return stored.isEmpty() ? Uni.createFrom().voidItem() : client
+                    .preparedQuery("SELECT n.level, n.idx, n.hash FROM audit.merkle_node n "
+                            + "JOIN unnest($1::smallint[], $2::bigint[]) AS wanted(level, idx) "
+                            + "ON n.level = wanted.level AND n.idx = wanted.idx")
+                    .execute(Tuple.of(stored.stream().map(n -> (short) n.level()).toArray(Short[]::new),
+                            stored.stream().map(Node::index).toArray(Long[]::new)))
+                    .invoke(rows -> {
+                        for (Row row : rows) {
+                            found.put(new Node(row.getShort("level"), row.getLong("idx")),
+                                    row.getBuffer("hash").getBytes());
+                        }
+                    }).replaceWithVoid();
+        }).map(done -> found);
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.kmcr.audit.model.AuditEntry;
 import org.kmcr.audit.model.Checkpoint;
@@ -65,6 +66,40 @@ public class CheckpointWriter {
                 });
             });
         });
+    }
+
+    /**
+     * Signs a checkpoint at the last entry recorded before the current month (UTC), unless one is there: the
+     * boundary at which retention drops whole months, so that what remains still verifies. Only a boundary whose
+     * entry still fits its hash and whose tree the newest checkpoint extends (checked with a consistency proof) is
+     * signed. Null when there is nothing to sign.
+     */
+    @WithTransaction
+    public Uni<Checkpoint> signMonthBoundary(Instant now) {
+        Instant monthStart = now.atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).toInstant();
+        return checkpoints.lockCheckpoints().chain(() -> entries.lastRecordedBefore(monthStart)).chain(last -> {
+            if (last == null || !last.hash.equals(ChainHash.of(last))) {
+                return Uni.createFrom().nullItem();
+            }
+            return checkpoints.findById(last.sequence).chain(existing -> existing != null
+                    ? Uni.createFrom().nullItem()
+                    : checkpoints.findLatest().chain(latest -> extendedBy(last.sequence, latest))
+                            .chain(root -> root == null ? Uni.createFrom().nullItem()
+                                    : checkpoints.persist(signer.sign(last.sequence, root, last.hash,
+                                            now.truncatedTo(ChronoUnit.MICROS)))));
+        });
+    }
+
+    /** The root at {@code size} when the newest checkpoint is a trusted extension of it (or there is none). */
+    private Uni<String> extendedBy(long size, Checkpoint latest) {
+        if (latest == null || latest.sequence <= size) {
+            return proofs.rootAt(size);
+        }
+        if (latest.rootHash == null || signer.problemWith(latest) != null) {
+            return Uni.createFrom().nullItem();
+        }
+        return proofs.consistency(size, latest.sequence)
+                .map(proof -> proof.links(proof.fromRoot(), latest.rootHash) ? proof.fromRoot() : null);
     }
 
     private Uni<Signing> signed(ChainWalk.Result result, Checkpoint latest) {

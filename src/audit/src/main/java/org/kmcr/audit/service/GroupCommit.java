@@ -11,7 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -52,10 +51,13 @@ public class GroupCommit {
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     private volatile CompactRange known;
+    private final AuditClock clock;
     private final DistributionSummary batchSizes;
     private final Timer batchTimes;
 
-    GroupCommit(Pool pool, AppendRepository appends, TreeRepository tree, AppendConfig config, MeterRegistry meters) {
+    GroupCommit(Pool pool, AppendRepository appends, TreeRepository tree, AppendConfig config, MeterRegistry meters,
+            AuditClock clock) {
+        this.clock = clock;
         this.batchSizes = DistributionSummary.builder("kmcr.audit.append.batch.size")
                 .description("Events per group commit").register(meters);
         this.batchTimes = Timer.builder("kmcr.audit.append.batch.duration")
@@ -106,7 +108,7 @@ public class GroupCommit {
                 .chain(() -> appends.withEventIds(tx, events.stream().map(AuditEvent::id).distinct().toList()))
                 .chain(existing -> appends.head(tx).chain(head -> treeAt(tx, head == null ? 0 : head.sequence)
                         .chain(current -> {
-                            AppendBatch batch = AppendBatch.of(events, head, current, existing, Instant.now());
+                            AppendBatch batch = AppendBatch.of(events, head, current, existing, clock.now());
                             return batch.entries().isEmpty() ? Uni.createFrom().item(batch)
                                     : appends.insert(tx, batch.entries(), batch.nodes()).replaceWith(batch);
                         })));
