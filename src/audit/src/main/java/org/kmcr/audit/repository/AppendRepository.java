@@ -15,7 +15,8 @@ import org.kmcr.auditverifier.HashedNode;
 
 /**
  * The SQL of one group commit, run on the connection of its transaction: lock the log, find event ids already
- * in it, read the head, and insert a batch of entries and the tree nodes they complete.
+ * in it, read the head, and insert a batch of entries and the tree nodes they complete, each with one statement
+ * over arrays (unnest), so that a batch costs two inserts however large it is.
  */
 @ApplicationScoped
 public class AppendRepository {
@@ -61,9 +62,8 @@ public class AppendRepository {
      * stored tree still holds what the signed checkpoints cover, for verification to compare.
      */
     public Uni<Void> insert(SqlClient tx, List<AuditEntry> entries, List<HashedNode> nodes) {
-        Uni<Void> inserted = tx.preparedQuery("INSERT INTO audit.audit_entry (" + EntryRows.COLUMNS + ") VALUES ("
-                + EntryRows.PARAMETERS + ")").executeBatch(entries.stream().map(EntryRows::parameters).toList())
-                .replaceWithVoid();
+        Uni<Void> inserted = tx.preparedQuery("INSERT INTO audit.audit_entry (" + EntryRows.COLUMNS + ") SELECT * FROM "
+                + EntryRows.UNNEST).execute(EntryRows.columns(entries)).replaceWithVoid();
         if (nodes.isEmpty()) {
             return inserted;
         }
