@@ -2,6 +2,7 @@ package org.kmcr.systemtests;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kmcr.systemtests.SystemUnderTest.KEYCLOAK;
@@ -14,6 +15,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.kmcr.auditverifier.AuditExport;
+import org.kmcr.auditverifier.CheckpointText;
+import org.kmcr.auditverifier.ExportedEntry;
+import org.kmcr.auditverifier.InclusionProof;
+import org.kmcr.auditverifier.SignedCheckpoint;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.systemtests.stack.DemoRegion;
 import org.kmcr.systemtests.stack.ManagedProcess;
@@ -84,9 +90,12 @@ class AuditIntegrityTest {
     void theAuditRoleCanNeitherChangeNorDeleteEntries() throws SQLException {
         try (Connection audit = STACK.database().connectAs("kmcr_audit")) {
             for (String sql : new String[] {"UPDATE audit.audit_entry SET actor_org = 'X'",
-                    "DELETE FROM audit.audit_entry", "DELETE FROM audit.checkpoint"}) {
+                    "DELETE FROM audit.audit_entry", "DELETE FROM audit.checkpoint", "TRUNCATE audit.audit_entry",
+                    "UPDATE audit.merkle_node SET hash = hash", "DELETE FROM audit.merkle_node",
+                    "DELETE FROM audit.pattern_alert_review", "DROP TABLE audit.audit_entry_default"}) {
                 SQLException refused = assertThrows(SQLException.class, () -> audit.createStatement().execute(sql));
-                assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+                assertTrue(refused.getMessage().contains("permission denied")
+                        || refused.getMessage().contains("must be owner"), refused.getMessage());
             }
         }
         try (Connection record = STACK.database().connectAs("kmcr_record")) {
@@ -94,6 +103,39 @@ class AuditIntegrityTest {
                     () -> record.createStatement().execute("DELETE FROM record.care_item"));
             assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
         }
+    }
+
+    @Test
+    void theCitizenSeesABreakGlassAccessInPlainWordsWithItsReasonAndAProofOfIt() {
+        String nhsNumber = DemoRegion.CITIZEN_NHS_NUMBER;
+        SystemUnderTest.ingest(DemoRegion.GP_SYSTEM, SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE));
+        String reason = "Collapsed in clinic " + UUID.randomUUID().toString().substring(0, 8);
+        as(ServiceSpec.RECORD, KEYCLOAK.login(DemoRegion.HOSPITAL_CLINICIAN)).contentType("application/json")
+                .body(java.util.Map.of("reason", reason)).post("/api/records/" + nhsNumber + "/break-glass").then()
+                .statusCode(200);
+
+        // at once, in plain words, with the reason
+        String citizen = KEYCLOAK.login(DemoRegion.CITIZEN);
+        String entry = "find { it.breakGlassReason == '" + reason + "' }";
+        as(ServiceSpec.AUDIT, citizen).get("/api/me/record-accesses").then().statusCode(200)
+                .body(entry + ".brokeGlass", equalTo(true))
+                .body(entry + ".organisation", equalTo(DemoRegion.TRUST))
+                .body(entry + ".inWords", org.hamcrest.Matchers.containsString("(break glass), giving the reason \""
+                        + reason + "\"; a privacy officer reviews every such access."));
+
+        // once a checkpoint covers it, the entry carries an inclusion proof that checks out against the signed root
+        as(ServiceSpec.AUDIT, KEYCLOAK.login(DemoRegion.PRIVACY_OFFICER)).post("/api/audit-checkpoints").then()
+                .statusCode(201);
+        JsonPath proven = as(ServiceSpec.AUDIT, citizen).queryParam("withProofs", true).get("/api/me/record-accesses")
+                .then().statusCode(200).extract().jsonPath();
+        InclusionProof proof = AuditExport.JSON.convertValue(proven.getMap(entry + ".proof"), InclusionProof.class);
+        SignedCheckpoint checkpoint = AuditExport.JSON.convertValue(proven.getMap(entry + ".checkpoint"),
+                SignedCheckpoint.class);
+        assertTrue(CheckpointText.verifies(CheckpointText.publicKey(checkpoint.publicKey()), checkpoint.text(),
+                checkpoint.signature()), "the checkpoint is signed by the audit service");
+        assertTrue(proof.leadsTo(checkpoint.rootHash()), "the access is in the signed log");
+        ExportedEntry fields = AuditExport.entryFrom(AuditExport.JSON.valueToTree(proven.getMap(entry + ".entry")));
+        assertEquals(proof.entryHash(), fields.recomputedHash(), "the fields shown are the ones logged");
     }
 
     @Test

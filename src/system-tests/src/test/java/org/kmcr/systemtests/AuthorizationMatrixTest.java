@@ -87,6 +87,13 @@ class AuthorizationMatrixTest {
             Map.entry("audit POST /api/audit-checkpoints", OFFICERS),
             Map.entry("audit GET /api/audit-checkpoints/latest", OFFICERS),
             Map.entry("audit GET /api/audit-checkpoints/{sequence}", OFFICERS),
+            Map.entry("audit GET /api/audit-events/csv", OFFICERS),
+            Map.entry("audit GET /api/audit-events/fhir", OFFICERS),
+            Map.entry("audit GET /api/audit-proofs/inclusion", OFFICERS),
+            Map.entry("audit GET /api/audit-proofs/consistency", OFFICERS),
+            Map.entry("audit GET /api/audit-export", OFFICERS),
+            Map.entry("audit GET /api/pattern-alerts", OFFICERS),
+            Map.entry("audit POST /api/pattern-alerts/{id}/review", OFFICERS),
             Map.entry("audit GET /api/me/record-accesses", Set.of("patient")));
 
     /** Values for path parameters: well-formed, pointing at nothing that matters. */

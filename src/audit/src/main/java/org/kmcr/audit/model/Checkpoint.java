@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A signed statement that the audit chain's entry at {@code sequence} had hash {@code headHash} at
- * {@code signedAt}. Never updated or deleted (the database role cannot).
+ * A signed statement that at {@code signedAt} the audit log had {@code sequence} entries, the Merkle tree of them
+ * had root {@code rootHash}, and the newest entry had hash {@code headHash}. Never updated or deleted (the
+ * database role cannot). Checkpoints signed before the tree existed have no root (text version 1).
  */
 @Entity
 @Table(name = "checkpoint", schema = "audit")
@@ -18,6 +19,9 @@ public class Checkpoint {
     public long sequence;
     @Column(name = "head_hash")
     public String headHash;
+    /** Hex Merkle tree root of the first {@code sequence} entries; null on a version 1 checkpoint. */
+    @Column(name = "root_hash")
+    public String rootHash;
     @Column(name = "signed_at")
     public Instant signedAt;
     /** Identifies the public key that verifies the signature. */

@@ -1,25 +1,25 @@
 package org.kmcr.audit.rest;
 
+import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
+import org.kmcr.audit.mapping.AuditCsv;
+import org.kmcr.audit.mapping.BalpAuditEvents;
 import org.kmcr.audit.service.AuditLogService;
 import org.kmcr.audit.service.GovernanceReads;
 import org.kmcr.common.audit.AuditEvent;
+import org.kmcr.common.client.Workers;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 
@@ -28,11 +28,16 @@ import org.kmcr.common.security.Roles;
 @Authenticated
 public class AuditEventResource {
 
+    static final String TOTAL_COUNT = "X-Total-Count";
+
     private final AuditLogService service;
     private final GovernanceReads governance;
     private final CurrentCaller currentCaller;
+    private final FhirContext fhir;
 
-    AuditEventResource(AuditLogService service, GovernanceReads governance, CurrentCaller currentCaller) {
+    AuditEventResource(AuditLogService service, GovernanceReads governance, CurrentCaller currentCaller,
+            FhirContext fhir) {
+        this.fhir = fhir;
         this.service = service;
         this.governance = governance;
         this.currentCaller = currentCaller;
@@ -47,19 +52,42 @@ public class AuditEventResource {
     }
 
     @GET
-    @Path("/{sequence}")
+    @Path("/{sequence:\\d+}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<AuditEntryView> get(@PathParam("sequence") long sequence) {
         return governance.entry(currentCaller.get(), sequence).map(AuditEntryView::of);
     }
 
+    /**
+     * Matching entries, newest first, one page at a time; the exact number of matches is in the
+     * {@code X-Total-Count} header.
+     */
     @GET
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public Uni<List<AuditEntryView>> search(
-            @QueryParam("nhsNumber") @NotNull @Pattern(regexp = "\\d{10}") String nhsNumber,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return governance.search(currentCaller.get(), nhsNumber, page, size)
-                .map(entries -> entries.stream().map(AuditEntryView::of).toList());
+    public Uni<Response> search(@BeanParam @Valid SearchParameters parameters) {
+        return governance.search(currentCaller.get(), parameters.search(), parameters.page, parameters.size)
+                .map(found -> Response.ok(found.entries().stream().map(AuditEntryView::of).toList())
+                        .header(TOTAL_COUNT, found.total()).build());
+    }
+
+    /** The same search as CSV, one row per entry, with the total in {@code X-Total-Count}. */
+    @GET
+    @Path("/csv")
+    @Produces(AuditCsv.MEDIA_TYPE)
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    public Uni<Response> searchAsCsv(@BeanParam @Valid SearchParameters parameters) {
+        return governance.search(currentCaller.get(), parameters.search(), parameters.page, parameters.size)
+                .map(found -> Response.ok(AuditCsv.of(found.entries())).header(TOTAL_COUNT, found.total()).build());
+    }
+
+    /** The same search as a FHIR R4 searchset Bundle of IHE BALP AuditEvents, with the exact total. */
+    @GET
+    @Path("/fhir")
+    @Produces(BalpAuditEvents.MEDIA_TYPE)
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    public Uni<String> searchAsFhir(@BeanParam @Valid SearchParameters parameters) {
+        return governance.search(currentCaller.get(), parameters.search(), parameters.page, parameters.size)
+                .chain(found -> Workers.call(() -> fhir.newJsonParser().encodeResourceToString(
+                        BalpAuditEvents.bundle(found.entries(), found.total()))));
     }
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.kmcr.audit.service.GovernanceReads;
-import org.kmcr.audit.service.SignedCheckpoint;
+import org.kmcr.auditverifier.SignedCheckpoint;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 

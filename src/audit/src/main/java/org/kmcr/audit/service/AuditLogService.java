@@ -1,13 +1,11 @@
 package org.kmcr.audit.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.kmcr.audit.model.AuditEntry;
+import org.kmcr.audit.model.AuditSearch;
 import org.kmcr.audit.repository.AuditEntryRepository;
 import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.AuditReceipt;
@@ -18,23 +16,20 @@ import org.kmcr.common.problem.ProblemException;
 public class AuditLogService {
 
     private final AuditEntryRepository repository;
+    private final GroupCommit groupCommit;
 
-    AuditLogService(AuditEntryRepository repository) {
+    AuditLogService(AuditEntryRepository repository, GroupCommit groupCommit) {
         this.repository = repository;
+        this.groupCommit = groupCommit;
     }
 
     /**
-     * Commits an event at the end of the chain and returns its receipt once the transaction has committed.
-     * An event id already in the log returns the existing receipt, so senders may retry safely.
+     * Commits an event at the end of the log, grouped with the other events waiting, and returns its receipt once
+     * the transaction has committed. An event id already in the log answers the original receipt when the content
+     * is the same, so senders may retry safely, and a 409 problem when it is not.
      */
-    @WithTransaction
     public Uni<AuditReceipt> append(AuditEvent event) {
-        return repository.lockChain()
-                .chain(() -> repository.findByEventId(event.id()))
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(existing)
-                        : repository.findLast().chain(last -> repository.persist(chained(event, last))))
-                .map(entry -> new AuditReceipt(entry.eventId, entry.sequence, entry.hash));
+        return groupCommit.append(event);
     }
 
     /** One entry by its place in the chain; 404 when there is none. */
@@ -48,42 +43,20 @@ public class AuditLogService {
         });
     }
 
-    /** Every entry about one person, newest first, for a privacy officer. */
+    /** One page of the matching entries, newest first, and the exact number of them all. */
     @WithSession
-    public Uni<List<AuditEntry>> entriesAbout(String nhsNumber, int page, int size) {
-        return repository.forNhsNumber(nhsNumber, page, size);
+    public Uni<SearchPage> search(AuditSearch search, int page, int size) {
+        return repository.count(search).chain(total -> repository.search(search, page, size)
+                .map(entries -> new SearchPage(entries, total)));
+    }
+
+    /** A page of entries and how many match in all. */
+    public record SearchPage(List<AuditEntry> entries, long total) {
     }
 
     /** The disclosures of one person's record (actions {@code record.*}), newest first, for the person themself. */
     @WithSession
     public Uni<List<AuditEntry>> recordAccessesTo(String nhsNumber, int page, int size) {
         return repository.recordAccessesTo(nhsNumber, page, size);
-    }
-
-    static AuditEntry chained(AuditEvent event, AuditEntry last) {
-        AuditEntry entry = new AuditEntry();
-        entry.sequence = last == null ? 1 : last.sequence + 1;
-        entry.prevHash = last == null ? ChainHash.GENESIS : last.hash;
-        entry.eventId = event.id();
-        // PostgreSQL keeps microseconds; hash what will be stored
-        entry.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        entry.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        entry.action = event.action();
-        entry.outcome = event.outcome();
-        entry.actorUserId = event.actor().userId();
-        entry.actorName = event.actor().displayName();
-        entry.actorRole = event.actor().role();
-        entry.actorOrg = event.actor().orgCode();
-        entry.actorRoleProfile = event.actor().roleProfileId();
-        entry.actorRoleCode = event.actor().roleCode();
-        entry.actorClient = event.actor().clientId();
-        entry.purpose = event.purpose();
-        entry.accessBasis = event.accessBasis();
-        entry.breakGlassReason = event.breakGlassReason();
-        entry.subjectPersonId = event.subjectPersonId();
-        entry.subjectNhsNumber = event.subjectNhsNumber();
-        entry.categories = event.categories() == null ? null : String.join(",", event.categories());
-        entry.hash = ChainHash.of(entry);
-        return entry;
     }
 }

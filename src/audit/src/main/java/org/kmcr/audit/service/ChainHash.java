@@ -1,29 +1,41 @@
 package org.kmcr.audit.service;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.kmcr.audit.model.AuditEntry;
-import org.kmcr.common.hash.Sha256;
+import org.kmcr.auditverifier.EntryHash;
 
 /**
- * The hash of an audit entry: SHA-256 over every recorded field and its predecessor's hash, in a fixed,
- * length-prefixed encoding so that no two different entries encode alike.
+ * The hash of an audit entry ({@link EntryHash}, shared with the stand-alone verifier) over the entry's fields, and
+ * the text of each field as it is hashed and exported.
  */
 public final class ChainHash {
 
     /** The predecessor hash of the first entry. */
-    public static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = EntryHash.GENESIS;
 
     private ChainHash() {
     }
 
     public static String of(AuditEntry e) {
-        StringBuilder canonical = new StringBuilder();
-        for (Object field : new Object[] {e.sequence, e.eventId, e.occurredAt, e.recordedAt, e.action, e.outcome,
+        return EntryHash.of(fields(e));
+    }
+
+    /** The text of every hashed field, in {@link EntryHash#FIELDS} order; null for an absent value. */
+    public static List<String> fields(AuditEntry e) {
+        return Arrays.stream(new Object[] {e.sequence, e.eventId, e.occurredAt, e.recordedAt, e.action, e.outcome,
                 e.actorUserId, e.actorName, e.actorRole, e.actorOrg, e.actorRoleProfile, e.actorRoleCode,
                 e.actorClient, e.purpose, e.accessBasis, e.breakGlassReason, e.subjectPersonId,
-                e.subjectNhsNumber, e.categories, e.prevHash}) {
-            String text = field == null ? "\u0000" : field.toString();
-            canonical.append(text.length()).append(':').append(text).append('|');
-        }
-        return Sha256.hex(canonical.toString());
+                e.subjectNhsNumber, e.categories, e.prevHash}).map(v -> v == null ? null : v.toString()).toList();
+    }
+
+    /** What the sender said, without what the log added (place, time recorded, link): equal for a retried event. */
+    static List<String> content(AuditEntry e) {
+        List<String> fields = new ArrayList<>(fields(e));
+        fields.remove(EntryHash.FIELDS.indexOf("prevHash"));
+        fields.remove(EntryHash.FIELDS.indexOf("recordedAt"));
+        fields.remove(EntryHash.FIELDS.indexOf("sequence"));
+        return fields;
     }
 }

@@ -42,26 +42,57 @@ public class ChainVerifier {
     @WithSession
     public Uni<ChainVerification> verify() {
         Checkpoint remembered = memory.newest();
-        return walk.after(0, ChainHash.GENESIS).chain(chain -> entries.findLast().chain(last -> {
-            long head = last == null ? 0 : last.sequence;
-            return tally(0, head, new CheckpointTally()).chain(tally -> stillStored(remembered)
-                    .map(stored -> VerificationReport.of(chain, head, tally, remembered, stored)));
-        }));
+        return retained().chain(start -> walk.after(start.after(), start.hash()).chain(chain -> entries.findLast()
+                .chain(last -> {
+                    long head = last == null ? 0 : last.sequence;
+                    return tally(0, head, start.after(), new CheckpointTally()).chain(tally -> stillStored(remembered)
+                            .map(stored -> VerificationReport.of(chain, head, tally, remembered, stored,
+                                    start.problem())));
+                })));
     }
 
-    private Uni<CheckpointTally> tally(long afterSequence, long head, CheckpointTally tally) {
+    /**
+     * Where the stored log starts: after the entries retention dropped, whose last one a signed checkpoint (the
+     * month boundary) vouches for.
+     *
+     * @param problem why the start cannot be trusted; null when it can
+     */
+    private record Start(long after, String hash, ChainVerification.Finding problem) {
+    }
+
+    private Uni<Start> retained() {
+        return entries.findFirst().chain(first -> {
+            if (first == null || first.sequence == 1) {
+                return Uni.createFrom().item(new Start(0, ChainHash.GENESIS, null));
+            }
+            long boundary = first.sequence - 1;
+            return checkpoints.findById(boundary).map(checkpoint -> checkpoint != null
+                    && signer.problemWith(checkpoint) == null
+                    ? new Start(boundary, checkpoint.headHash, null)
+                    : new Start(boundary, first.prevHash, new ChainVerification.Finding(
+                            ChainVerification.Kind.ENTRIES_MISSING, 1L, boundary, null, "entries 1 to " + boundary
+                                    + " are gone and no signed checkpoint of entry " + boundary + " vouches for them "
+                                    + "(retention drops months only at a signed month boundary)")));
+        });
+    }
+
+    private Uni<CheckpointTally> tally(long afterSequence, long head, long retainedAfter, CheckpointTally tally) {
         return checkpoints.after(afterSequence, CHECKPOINT_BATCH).chain(batch -> entries
                 .atSequences(batch.stream().map(c -> c.sequence).filter(s -> s <= head).toList())
                 .chain(found -> checkpoints.forgetLoaded()
-                        .chain(() -> Workers.call(() -> add(tally, batch, hashes(found), head))))
+                        .chain(() -> Workers.call(() -> add(tally, batch, hashes(found), head, retainedAfter))))
                 .chain(sofar -> batch.size() < CHECKPOINT_BATCH
                         ? Uni.createFrom().item(sofar)
-                        : tally(batch.get(batch.size() - 1).sequence, head, sofar)));
+                        : tally(batch.get(batch.size() - 1).sequence, head, retainedAfter, sofar)));
     }
 
-    private CheckpointTally add(CheckpointTally tally, List<Checkpoint> batch, Map<Long, String> hashes, long head) {
+    /** Checkpoints of entries dropped by retention count as matching: the boundary checkpoint vouches for them. */
+    private CheckpointTally add(CheckpointTally tally, List<Checkpoint> batch, Map<Long, String> hashes, long head,
+            long retainedAfter) {
         for (Checkpoint checkpoint : batch) {
-            tally.add(checkpoint, signer.problemWith(checkpoint), head, hashes.get(checkpoint.sequence));
+            String entryHash = checkpoint.sequence <= retainedAfter ? checkpoint.headHash
+                    : hashes.get(checkpoint.sequence);
+            tally.add(checkpoint, signer.problemWith(checkpoint), head, entryHash);
         }
         return tally;
     }

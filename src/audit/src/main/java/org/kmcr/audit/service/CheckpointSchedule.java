@@ -2,15 +2,13 @@ package org.kmcr.audit.service;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.kmcr.audit.config.CheckpointConfig;
+import org.kmcr.auditverifier.SignedCheckpoint;
 
 /**
  * Signs the chain's head every {@code kmcr.audit.checkpoint.interval} when it has moved, on a Vert.x timer; each
@@ -23,24 +21,23 @@ public class CheckpointSchedule {
     private static final Logger LOG = Logger.getLogger(CheckpointSchedule.class);
 
     private final Vertx vertx;
-    private final CheckpointService checkpoints;
     private final CheckpointSigner signer;
     private final CheckpointConfig config;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final PeriodicRun<SignedCheckpoint> run;
     private volatile long timer = -1;
     private volatile String lastRefusal;
 
     CheckpointSchedule(Vertx vertx, CheckpointService checkpoints, CheckpointSigner signer, CheckpointConfig config) {
         this.vertx = vertx;
-        this.checkpoints = checkpoints;
         this.signer = signer;
         this.config = config;
+        this.run = new PeriodicRun<>(checkpoints::takeIfHeadMoved, signed -> lastRefusal = null, this::refused);
     }
 
     void start(@Observes StartupEvent event) {
         LOG.infof("Audit checkpoints are signed with key %s every %s when the chain's head has moved",
                 signer.keyId(), config.interval());
-        timer = vertx.setPeriodic(config.interval().toMillis(), id -> tick());
+        timer = vertx.setPeriodic(config.interval().toMillis(), id -> run.tick());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -49,24 +46,8 @@ public class CheckpointSchedule {
         }
     }
 
-    /** Called on the event loop; hands over to a worker, which starts the run on a new safe context. */
-    private void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                VertxContextSupport.subscribe(() -> checkpoints.takeIfHeadMoved().toMulti(), subscription ->
-                        subscription.with(signed -> lastRefusal = null, this::refused, () -> running.set(false)));
-            } catch (RuntimeException e) {
-                refused(e);
-            }
-        });
-    }
-
     /** A refusal is an alarm: logged as a warning the first time, then quietly while it stays the same. */
     private void refused(Throwable failure) {
-        running.set(false);
         String message = failure.getMessage();
         if (Objects.equals(message, lastRefusal)) {
             LOG.debugf("Audit checkpoint still not signed: %s", message);

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.kmcr.auditverifier.SignedCheckpoint;
 import org.kmcr.audit.model.Checkpoint;
 import org.kmcr.audit.repository.CheckpointRepository;
 import org.kmcr.common.problem.ProblemException;
@@ -22,9 +23,11 @@ public class CheckpointService {
     private final CheckpointRepository checkpoints;
     private final CheckpointSigner signer;
     private final CheckpointMemory memory;
+    private final AuditClock clock;
 
     CheckpointService(CheckpointWriter writer, CheckpointRepository checkpoints, CheckpointSigner signer,
-            CheckpointMemory memory) {
+            CheckpointMemory memory, AuditClock clock) {
+        this.clock = clock;
         this.writer = writer;
         this.checkpoints = checkpoints;
         this.signer = signer;
@@ -36,7 +39,7 @@ public class CheckpointService {
      * has not moved). A 409 problem when the log is empty or no longer extends the newest checkpoint.
      */
     public Uni<SignedCheckpoint> takeNow() {
-        return writer.signHead().map(signing -> {
+        return signBoundary().chain(writer::signHead).map(signing -> {
             if (signing == null) {
                 throw new ProblemException(409, "Conflict", "The audit log is empty: there is no head to sign");
             }
@@ -46,7 +49,7 @@ public class CheckpointService {
 
     /** Signs the head only if it moved since the newest checkpoint; null otherwise. */
     public Uni<SignedCheckpoint> takeIfHeadMoved() {
-        return writer.signHead()
+        return signBoundary().chain(writer::signHead)
                 .map(signing -> signing == null || !signing.signedNow() ? null : published(signing));
     }
 
@@ -72,20 +75,33 @@ public class CheckpointService {
         });
     }
 
+    /** The month boundary's checkpoint, when it is due (see {@link CheckpointWriter#signMonthBoundary}). */
+    private Uni<Void> signBoundary() {
+        return writer.signMonthBoundary(clock.now()).invoke(signed -> {
+            if (signed != null) {
+                log("Audit month-boundary checkpoint signed", signed);
+            }
+        }).replaceWithVoid();
+    }
+
+    private static void log(String what, Checkpoint checkpoint) {
+        LOG.infof("%s: sequence=%d rootHash=%s headHash=%s signedAt=%s keyId=%s signature=%s", what,
+                checkpoint.sequence, checkpoint.rootHash, checkpoint.headHash, checkpoint.signedAt, checkpoint.keyId,
+                checkpoint.signature);
+    }
+
     private SignedCheckpoint published(CheckpointWriter.Signing signing) {
         Checkpoint checkpoint = signing.checkpoint();
         if (signing.signedNow()) {
             memory.remember(checkpoint);
-            LOG.infof("Audit checkpoint signed: sequence=%d headHash=%s signedAt=%s keyId=%s signature=%s",
-                    checkpoint.sequence, checkpoint.headHash, checkpoint.signedAt, checkpoint.keyId,
-                    checkpoint.signature);
+            log("Audit checkpoint signed", checkpoint);
         }
         return view(checkpoint);
     }
 
-    private SignedCheckpoint view(Checkpoint c) {
-        return new SignedCheckpoint(c.sequence, c.headHash, c.signedAt, CheckpointSigner.ALGORITHM, c.keyId,
-                signer.keyId().equals(c.keyId) ? signer.publicKey() : null, c.signature,
-                CheckpointSigner.signedText(c.sequence, c.headHash, c.signedAt), signer.problemWith(c) == null);
+    SignedCheckpoint view(Checkpoint c) {
+        return new SignedCheckpoint(c.sequence, c.sequence, c.rootHash, c.headHash, c.signedAt,
+                CheckpointSigner.ALGORITHM, c.keyId, signer.keyId().equals(c.keyId) ? signer.publicKey() : null,
+                c.signature, CheckpointSigner.signedText(c), signer.problemWith(c) == null);
     }
 }

@@ -8,7 +8,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.kmcr.audit.config.CheckpointConfig;
 import org.kmcr.audit.model.Checkpoint;
-import org.kmcr.common.hash.Sha256;
+import org.kmcr.auditverifier.CheckpointText;
 
 /**
  * Signs checkpoints with the audit service's Ed25519 key and verifies them with the configured public keys.
@@ -25,7 +24,7 @@ import org.kmcr.common.hash.Sha256;
 @ApplicationScoped
 public class CheckpointSigner {
 
-    public static final String ALGORITHM = "Ed25519";
+    public static final String ALGORITHM = CheckpointText.ALGORITHM;
     /** Marks the committed local demo private key; stripped before use. */
     static final String DEMO_PREFIX = org.kmcr.common.config.DemoSecretGuard.DEMO_PREFIX;
 
@@ -43,8 +42,8 @@ public class CheckpointSigner {
             verificationKeys.put(keyId(retired.strip()),
                     publicKey(retired.strip(), "kmcr.audit.checkpoint.retired-public-keys"));
         }
-        String probe = signedText(0, ChainHash.GENESIS, Instant.EPOCH);
-        if (!verifies(verificationKeys.get(keyId), probe, sign(probe))) {
+        String probe = signedText(0, ChainHash.GENESIS, ChainHash.GENESIS, Instant.EPOCH);
+        if (!CheckpointText.verifies(verificationKeys.get(keyId), probe, sign(probe))) {
             throw new IllegalStateException("kmcr.audit.checkpoint.private-key does not belong to "
                     + "kmcr.audit.checkpoint.public-key: set both from one Ed25519 key pair");
         }
@@ -52,15 +51,20 @@ public class CheckpointSigner {
 
     /**
      * The exact text a checkpoint's signature covers (UTF-8), so that anyone holding the public key can check a
-     * checkpoint kept elsewhere.
+     * checkpoint kept elsewhere ({@link CheckpointText}); {@code rootHash} null for a version 1 checkpoint.
      */
-    public static String signedText(long sequence, String headHash, Instant signedAt) {
-        return "kmcr-audit-checkpoint/v1\n" + sequence + "\n" + headHash + "\n" + signedAt;
+    public static String signedText(long sequence, String rootHash, String headHash, Instant signedAt) {
+        return CheckpointText.of(sequence, rootHash, headHash, signedAt);
+    }
+
+    /** The text a stored checkpoint's signature covers. */
+    public static String signedText(Checkpoint c) {
+        return signedText(c.sequence, c.rootHash, c.headHash, c.signedAt);
     }
 
     /** The id of a public key: the first 16 hex digits of the SHA-256 of its base64 X.509 form. */
     public static String keyId(String publicKeyBase64) {
-        return Sha256.hex(publicKeyBase64).substring(0, 16);
+        return CheckpointText.keyId(publicKeyBase64);
     }
 
     /** The id of the current signing key. */
@@ -73,14 +77,15 @@ public class CheckpointSigner {
         return publicKey;
     }
 
-    /** A new, signed checkpoint of the given head. */
-    public Checkpoint sign(long sequence, String headHash, Instant signedAt) {
+    /** A new, signed checkpoint of the log of {@code sequence} entries with the given root and head. */
+    public Checkpoint sign(long sequence, String rootHash, String headHash, Instant signedAt) {
         Checkpoint checkpoint = new Checkpoint();
         checkpoint.sequence = sequence;
+        checkpoint.rootHash = rootHash;
         checkpoint.headHash = headHash;
         checkpoint.signedAt = signedAt;
         checkpoint.keyId = keyId;
-        checkpoint.signature = sign(signedText(sequence, headHash, signedAt));
+        checkpoint.signature = sign(signedText(checkpoint));
         return checkpoint;
     }
 
@@ -90,8 +95,7 @@ public class CheckpointSigner {
         if (key == null) {
             return "it names key " + checkpoint.keyId + ", which is not a configured checkpoint key";
         }
-        if (!verifies(key, signedText(checkpoint.sequence, checkpoint.headHash, checkpoint.signedAt),
-                checkpoint.signature)) {
+        if (!CheckpointText.verifies(key, signedText(checkpoint), checkpoint.signature)) {
             return "its signature does not verify with key " + checkpoint.keyId;
         }
         return null;
@@ -105,17 +109,6 @@ public class CheckpointSigner {
             return Base64.getEncoder().encodeToString(signer.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not sign an audit checkpoint", e);
-        }
-    }
-
-    private static boolean verifies(PublicKey key, String text, String signature) {
-        try {
-            Signature verifier = Signature.getInstance(ALGORITHM);
-            verifier.initVerify(key);
-            verifier.update(text.getBytes(StandardCharsets.UTF_8));
-            return verifier.verify(Base64.getDecoder().decode(signature));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            return false;
         }
     }
 
@@ -135,9 +128,8 @@ public class CheckpointSigner {
 
     private static PublicKey publicKey(String base64, String property) {
         try {
-            return KeyFactory.getInstance(ALGORITHM)
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return CheckpointText.publicKey(base64);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException(property + " is not a base64 X.509 Ed25519 public key", e);
         }
     }

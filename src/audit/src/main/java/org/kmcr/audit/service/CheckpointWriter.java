@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.kmcr.audit.model.AuditEntry;
 import org.kmcr.audit.model.Checkpoint;
@@ -12,7 +13,7 @@ import org.kmcr.audit.repository.CheckpointRepository;
 import org.kmcr.common.problem.ProblemException;
 
 /**
- * Signs the chain's head, but only a head that extends the newest checkpoint: the entry that checkpoint covers
+ * Signs the log's size, Merkle root and head, but only a head that extends the newest checkpoint: the entry that checkpoint covers
  * must still have the signed hash, and every entry after it must fit the chain. A truncated or rewritten log
  * is never signed.
  */
@@ -24,9 +25,11 @@ public class CheckpointWriter {
     private final ChainWalk walk;
     private final CheckpointSigner signer;
     private final CheckpointMemory memory;
+    private final TreeProofs proofs;
 
     CheckpointWriter(CheckpointRepository checkpoints, AuditEntryRepository entries, ChainWalk walk,
-            CheckpointSigner signer, CheckpointMemory memory) {
+            CheckpointSigner signer, CheckpointMemory memory, TreeProofs proofs) {
+        this.proofs = proofs;
         this.checkpoints = checkpoints;
         this.entries = entries;
         this.walk = walk;
@@ -65,6 +68,40 @@ public class CheckpointWriter {
         });
     }
 
+    /**
+     * Signs a checkpoint at the last entry recorded before the current month (UTC), unless one is there: the
+     * boundary at which retention drops whole months, so that what remains still verifies. Only a boundary whose
+     * entry still fits its hash and whose tree the newest checkpoint extends (checked with a consistency proof) is
+     * signed. Null when there is nothing to sign.
+     */
+    @WithTransaction
+    public Uni<Checkpoint> signMonthBoundary(Instant now) {
+        Instant monthStart = now.atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).toInstant();
+        return checkpoints.lockCheckpoints().chain(() -> entries.lastRecordedBefore(monthStart)).chain(last -> {
+            if (last == null || !last.hash.equals(ChainHash.of(last))) {
+                return Uni.createFrom().nullItem();
+            }
+            return checkpoints.findById(last.sequence).chain(existing -> existing != null
+                    ? Uni.createFrom().nullItem()
+                    : checkpoints.findLatest().chain(latest -> extendedBy(last.sequence, latest))
+                            .chain(root -> root == null ? Uni.createFrom().nullItem()
+                                    : checkpoints.persist(signer.sign(last.sequence, root, last.hash,
+                                            now.truncatedTo(ChronoUnit.MICROS)))));
+        });
+    }
+
+    /** The root at {@code size} when the newest checkpoint is a trusted extension of it (or there is none). */
+    private Uni<String> extendedBy(long size, Checkpoint latest) {
+        if (latest == null || latest.sequence <= size) {
+            return proofs.rootAt(size);
+        }
+        if (latest.rootHash == null || signer.problemWith(latest) != null) {
+            return Uni.createFrom().nullItem();
+        }
+        return proofs.consistency(size, latest.sequence)
+                .map(proof -> proof.links(proof.fromRoot(), latest.rootHash) ? proof.fromRoot() : null);
+    }
+
     private Uni<Signing> signed(ChainWalk.Result result, Checkpoint latest) {
         if (result.broken() != null) {
             throw refused(latest, "entry " + result.broken().firstSequence() + " does not fit the chain ("
@@ -73,9 +110,9 @@ public class CheckpointWriter {
         if (latest != null && result.lastSequence() == latest.sequence) {
             return Uni.createFrom().item(new Signing(latest, false));
         }
-        Checkpoint checkpoint = signer.sign(result.lastSequence(), result.lastHash(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return checkpoints.persist(checkpoint).map(stored -> new Signing(stored, true));
+        return proofs.rootAt(result.lastSequence()).chain(root -> checkpoints.persist(signer.sign(
+                result.lastSequence(), root, result.lastHash(), Instant.now().truncatedTo(ChronoUnit.MICROS))))
+                .map(stored -> new Signing(stored, true));
     }
 
     private void refuseUntrusted(Checkpoint latest) {

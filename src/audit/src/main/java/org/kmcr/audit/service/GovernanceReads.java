@@ -1,11 +1,17 @@
 package org.kmcr.audit.service;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.kmcr.auditverifier.ConsistencyProof;
+import org.kmcr.auditverifier.InclusionProof;
+import org.kmcr.auditverifier.SignedCheckpoint;
 import org.kmcr.audit.model.AuditEntry;
+import org.kmcr.audit.model.AuditSearch;
 import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.GovernanceEvents;
 import org.kmcr.common.problem.ProblemException;
@@ -24,23 +30,33 @@ public class GovernanceReads {
     public static final String VERIFY = "audit.verify";
     public static final String CHECKPOINT = "audit.checkpoint";
     public static final String CHECKPOINT_READ = "audit.checkpoint.read";
+    public static final String PROOF_READ = "audit.proof.read";
+    public static final String EXPORT = "audit.export";
     static final String PERMITTED = GovernanceEvents.PERMITTED;
     static final String NOT_FOUND = GovernanceEvents.NOT_FOUND;
 
     private final AuditLogService log;
     private final ChainVerifier verifier;
     private final CheckpointService checkpoints;
+    private final TreeProofs proofs;
+    private final LogExport export;
 
-    GovernanceReads(AuditLogService log, ChainVerifier verifier, CheckpointService checkpoints) {
+    GovernanceReads(AuditLogService log, ChainVerifier verifier, CheckpointService checkpoints, TreeProofs proofs,
+            LogExport export) {
         this.log = log;
+        this.export = export;
+        this.proofs = proofs;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
     }
 
-    /** Entries about one person, newest first; the search is recorded with the person as its subject. */
-    public Uni<List<AuditEntry>> search(Caller caller, String nhsNumber, int page, int size) {
-        return log.entriesAbout(nhsNumber, page, size)
-                .call(found -> record(caller, SEARCH, PERMITTED, nhsNumber, null));
+    /**
+     * Matching entries, newest first, with the exact total; the search is recorded with the person searched for
+     * (if any) as its subject.
+     */
+    public Uni<AuditLogService.SearchPage> search(Caller caller, AuditSearch search, int page, int size) {
+        return log.search(search, page, size)
+                .call(found -> record(caller, SEARCH, PERMITTED, search.nhsNumber(), search.personId()));
     }
 
     /** One entry by its place in the chain; the read is recorded with the entry's subject as its own. */
@@ -69,6 +85,23 @@ public class GovernanceReads {
     public Uni<SignedCheckpoint> checkpointAt(Caller caller, long sequence) {
         return notFoundRecorded(caller, CHECKPOINT_READ, checkpoints.at(sequence)
                 .call(found -> record(caller, CHECKPOINT_READ, PERMITTED, null, null)));
+    }
+
+    /** That an entry is in the tree of {@code treeSize} entries. */
+    public Uni<InclusionProof> inclusionProof(Caller caller, long sequence, long treeSize) {
+        return notFoundRecorded(caller, PROOF_READ, proofs.inclusion(sequence, treeSize)
+                .call(found -> record(caller, PROOF_READ, PERMITTED, null, null)));
+    }
+
+    /** That the tree of {@code from} entries is a prefix of the tree of {@code to}. */
+    public Uni<ConsistencyProof> consistencyProof(Caller caller, long from, long to) {
+        return notFoundRecorded(caller, PROOF_READ, proofs.consistency(from, to)
+                .call(found -> record(caller, PROOF_READ, PERMITTED, null, null)));
+    }
+
+    /** The whole log for the stand-alone verifier; recorded before the first line is sent. */
+    public Multi<Map<String, Object>> export(Caller caller) {
+        return record(caller, EXPORT, PERMITTED, null, null).onItem().transformToMulti(recorded -> export.lines());
     }
 
     private <T> Uni<T> notFoundRecorded(Caller caller, String action, Uni<T> read) {

@@ -22,10 +22,14 @@ final class VerificationReport {
      * @param checkpoints      the checkpoint rows, read in order
      * @param remembered       the newest checkpoint this process signed; null when none
      * @param rememberedStored whether that checkpoint is still in the database
+     * @param retention        why the start of the stored log (after retention) is not vouched for; null when it is
      */
     static ChainVerification of(ChainWalk.Result chain, long head, CheckpointTally checkpoints,
-            Checkpoint remembered, boolean rememberedStored) {
+            Checkpoint remembered, boolean rememberedStored, Finding retention) {
         List<Finding> entryFindings = new ArrayList<>();
+        if (retention != null) {
+            entryFindings.add(retention);
+        }
         ChainWalk.Break broken = chain.broken();
         if (broken != null) {
             entryFindings.add(new Finding(broken.kind(), broken.firstSequence(), broken.lastSequence(), null,

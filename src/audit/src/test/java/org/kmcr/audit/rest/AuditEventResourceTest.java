@@ -72,8 +72,9 @@ class AuditEventResourceTest {
     void appendingTheSameEventTwiceRecordsItOnce() {
         UUID id = UUID.randomUUID();
         String nhsNumber = TestNhsNumbers.next();
-        int first = append(event(id, nhsNumber, "relationship", null));
-        int second = append(event(id, nhsNumber, "relationship", null));
+        Map<String, Object> event = event(id, nhsNumber, "relationship", null);
+        int first = append(event);
+        int second = append(event);
         org.junit.jupiter.api.Assertions.assertEquals(first, second);
         given().auth().oauth2(PRIVACY_OFFICER).queryParam("nhsNumber", nhsNumber)
                 .get("/api/audit-events").then().statusCode(200).body("$", hasSize(1));

@@ -136,13 +136,14 @@ class ChainTamperingTest {
         JsonPath genuine = takeCheckpoint();
         long head = genuine.getLong("sequence");
         String headHash = genuine.getString("headHash");
+        String rootHash = genuine.getString("rootHash");
         Instant at = Instant.parse(genuine.getString("signedAt")).plusSeconds(1);
 
         try (AttackerSql.Snapshot kept = AttackerSql.snapshot()) {
             // a row claiming the service's key, signed with another one; and one with no real signature at all
-            AttackerSql.insertCheckpoint(head + 1000, headHash, at, genuine.getString("keyId"),
-                    signWithAnotherKey(CheckpointSigner.signedText(head + 1000, headHash, at)));
-            AttackerSql.insertCheckpoint(head + 2000, headHash, at, "0123456789abcdef",
+            AttackerSql.insertCheckpoint(head + 1000, rootHash, headHash, at, genuine.getString("keyId"),
+                    signWithAnotherKey(CheckpointSigner.signedText(head + 1000, rootHash, headHash, at)));
+            AttackerSql.insertCheckpoint(head + 2000, rootHash, headHash, at, "0123456789abcdef",
                     Base64.getEncoder().encodeToString(new byte[64]));
 
             verification().body("valid", equalTo(false))
@@ -186,6 +187,12 @@ class ChainTamperingTest {
     static JsonPath takeCheckpoint() {
         return given().auth().oauth2(PRIVACY_OFFICER).post("/api/audit-checkpoints").then().statusCode(201)
                 .extract().jsonPath();
+    }
+
+    /** A checkpoint taken now; null when the service refuses to sign (409) because the log was tampered with. */
+    static JsonPath takeCheckpointOrConflict() {
+        io.restassured.response.Response answer = given().auth().oauth2(PRIVACY_OFFICER).post("/api/audit-checkpoints");
+        return answer.statusCode() == 409 ? null : answer.then().statusCode(201).extract().jsonPath();
     }
 
     static ValidatableResponse verification() {

@@ -56,8 +56,8 @@ class CheckpointResourceTest {
 
         // the signature covers the documented text and verifies with the published key, outside the service
         long sequence = checkpoint.getLong("sequence");
-        String signedText = "kmcr-audit-checkpoint/v1\n" + sequence + "\n" + checkpoint.getString("headHash")
-                + "\n" + Instant.parse(checkpoint.getString("signedAt"));
+        String signedText = "kmcr-audit-checkpoint/v2\n" + sequence + "\n" + checkpoint.getString("rootHash")
+                + "\n" + checkpoint.getString("headHash") + "\n" + Instant.parse(checkpoint.getString("signedAt"));
         assertEquals(signedText, checkpoint.getString("signedText"));
         Signature verifier = Signature.getInstance("Ed25519");
         verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(

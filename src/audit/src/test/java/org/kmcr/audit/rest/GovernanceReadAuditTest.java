@@ -67,8 +67,9 @@ class GovernanceReadAuditTest {
         List<Map<String, Object>> accesses = given().auth().oauth2(TestTokens.patient("mary", mine))
                 .get("/api/me/record-accesses").then().statusCode(200).body("$", hasSize(1))
                 .extract().jsonPath().getList("$");
+        // without withProofs=true: no place in the log, no proof
         assertEquals(Set.of("when", "who", "role", "organisation", "organisationName", "purpose", "basis",
-                "brokeGlass", "outcome", "sawCategories"), accesses.get(0).keySet());
+                "brokeGlass", "breakGlassReason", "outcome", "sawCategories", "inWords"), accesses.get(0).keySet());
     }
 
     @Test

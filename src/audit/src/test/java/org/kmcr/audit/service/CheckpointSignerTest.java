@@ -26,7 +26,7 @@ class CheckpointSignerTest {
         KeyPair keys = keys();
         CheckpointSigner signer = new CheckpointSigner(config("demo-only:" + privateKey(keys), publicKey(keys)));
 
-        Checkpoint checkpoint = signer.sign(42, "ab".repeat(32), AT);
+        Checkpoint checkpoint = signer.sign(42, "ef".repeat(32), "ab".repeat(32), AT);
 
         assertEquals(CheckpointSigner.keyId(publicKey(keys)), checkpoint.keyId);
         assertNull(signer.problemWith(checkpoint));
@@ -36,10 +36,13 @@ class CheckpointSignerTest {
     void anyChangeToASignedCheckpointBreaksItsSignature() throws Exception {
         KeyPair keys = keys();
         CheckpointSigner signer = new CheckpointSigner(config(privateKey(keys), publicKey(keys)));
-        Checkpoint checkpoint = signer.sign(42, "ab".repeat(32), AT);
+        Checkpoint checkpoint = signer.sign(42, "ef".repeat(32), "ab".repeat(32), AT);
 
         checkpoint.sequence = 43;
-
+        assertTrue(signer.problemWith(checkpoint).startsWith("its signature does not verify"));
+        checkpoint.sequence = 42;
+        assertNull(signer.problemWith(checkpoint));
+        checkpoint.rootHash = "00".repeat(32);
         assertTrue(signer.problemWith(checkpoint).startsWith("its signature does not verify"));
     }
 
@@ -55,7 +58,7 @@ class CheckpointSignerTest {
     void checkpointsSignedWithARetiredKeyStillVerify() throws Exception {
         KeyPair old = keys();
         Checkpoint signedBefore = new CheckpointSigner(config(privateKey(old), publicKey(old)))
-                .sign(7, "cd".repeat(32), AT);
+                .sign(7, "ef".repeat(32), "cd".repeat(32), AT);
         KeyPair current = keys();
 
         CheckpointSigner rotated = new CheckpointSigner(config(privateKey(current), publicKey(current),

@@ -71,7 +71,7 @@ class VerificationReportTest {
                     s.entry());
         }
         ChainVerification result = VerificationReport.of(new ChainWalk.Result(head, head, "h" + head, broken),
-                head, tally, null, true);
+                head, tally, null, true, null);
 
         assertEquals(expectedKind == null, result.valid(), name);
         assertEquals(expectedKind, result.findings().isEmpty() ? null : result.findings().get(0).kind(), name);
@@ -85,7 +85,7 @@ class VerificationReportTest {
         CheckpointTally tally = new CheckpointTally();
         tally.add(checkpoint(4), null, 6, "h4");
         ChainVerification result = VerificationReport.of(new ChainWalk.Result(6, 6, "h6", null), 6, tally,
-                checkpoint(9), false);
+                checkpoint(9), false, null);
 
         assertEquals(List.of(Kind.ENTRIES_MISSING, Kind.CHECKPOINT_MISSING),
                 result.findings().stream().map(ChainVerification.Finding::kind).toList());

@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.UUID;
 import org.kmcr.audit.model.AuditEntry;
 import org.kmcr.audit.service.ChainHash;
+import org.kmcr.auditverifier.CompactRange;
+import org.kmcr.auditverifier.HashedNode;
+import org.kmcr.auditverifier.Hashes;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 
 /**
  * What someone with superuser access to the database can do to the audit log: delete, rewrite and insert
- * entries with every later hash recomputed, and write checkpoint rows. {@link #snapshot()} keeps the tables
+ * entries with every later hash recomputed, and write checkpoint rows. {@link #snapshot()} keeps the tables (entries,
+ * checkpoints and tree nodes)
  * as they are, so that a test puts them back after its attack and later tests see an intact log.
  */
 public final class AttackerSql {
@@ -82,16 +86,49 @@ public final class AttackerSql {
         }
     }
 
+    /**
+     * Recomputes the whole Merkle tree from the entries as they now are and replaces the stored nodes, as an
+     * attacker covering a rewrite would: the tree is consistent with the entries again, but no longer with the roots
+     * the checkpoints signed.
+     */
+    public static void rebuildTree() {
+        CompactRange tree = CompactRange.empty();
+        List<HashedNode> nodes = new ArrayList<>();
+        for (AuditEntry entry : chain()) {
+            nodes.addAll(tree.append(Hashes.leafOfEntry(entry.hash)));
+        }
+        try (Connection c = superuser()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("DELETE FROM audit.merkle_node");
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO audit.merkle_node (level, idx, hash) VALUES (?, ?, ?)")) {
+                for (HashedNode node : nodes) {
+                    insert.setShort(1, (short) node.node().level());
+                    insert.setLong(2, node.node().index());
+                    insert.setBytes(3, node.hash());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes a checkpoint row directly, signature and all. */
-    public static void insertCheckpoint(long sequence, String headHash, Instant signedAt, String keyId,
-            String signature) {
-        try (Connection c = superuser(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO audit.checkpoint (sequence, head_hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)")) {
+    public static void insertCheckpoint(long sequence, String rootHash, String headHash, Instant signedAt,
+            String keyId, String signature) {
+        try (Connection c = superuser(); PreparedStatement insert = c.prepareStatement("INSERT INTO audit.checkpoint "
+                + "(sequence, root_hash, head_hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, sequence);
-            insert.setString(2, headHash);
-            insert.setObject(3, OffsetDateTime.ofInstant(signedAt, ZoneOffset.UTC));
-            insert.setString(4, keyId);
-            insert.setString(5, signature);
+            insert.setString(2, rootHash);
+            insert.setString(3, headHash);
+            insert.setObject(4, OffsetDateTime.ofInstant(signedAt, ZoneOffset.UTC));
+            insert.setString(5, keyId);
+            insert.setString(6, signature);
             insert.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -106,7 +143,8 @@ public final class AttackerSql {
     public static Snapshot snapshot() {
         String name = "kept_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         KmcrTestEnvironment.database().execute("CREATE TABLE public." + name + "_entries AS SELECT * FROM audit.audit_entry;"
-                + "CREATE TABLE public." + name + "_checkpoints AS SELECT * FROM audit.checkpoint");
+                + "CREATE TABLE public." + name + "_checkpoints AS SELECT * FROM audit.checkpoint;"
+                + "CREATE TABLE public." + name + "_nodes AS SELECT * FROM audit.merkle_node");
         return new Snapshot(name);
     }
 
@@ -122,7 +160,10 @@ public final class AttackerSql {
                     st.execute("INSERT INTO audit.audit_entry SELECT * FROM public." + name + "_entries");
                     st.execute("DELETE FROM audit.checkpoint");
                     st.execute("INSERT INTO audit.checkpoint SELECT * FROM public." + name + "_checkpoints");
-                    st.execute("DROP TABLE public." + name + "_entries, public." + name + "_checkpoints");
+                    st.execute("DELETE FROM audit.merkle_node");
+                    st.execute("INSERT INTO audit.merkle_node SELECT * FROM public." + name + "_nodes");
+                    st.execute("DROP TABLE public." + name + "_entries, public." + name + "_checkpoints, public."
+                            + name + "_nodes");
                 }
                 c.commit();
             } catch (SQLException e) {

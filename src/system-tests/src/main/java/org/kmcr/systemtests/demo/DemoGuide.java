@@ -115,7 +115,8 @@ public final class DemoGuide {
                 .append("-H 'Content-Type: application/json' ")
                 .append("-d '{\"reason\":\"vital-interests\",\"text\":\"Admitted unconscious to ED, need allergies and medications\"}' ")
                 .append(record).append("/api/records/").append(citizen).append("/break-glass\n")
-                .append("\n4. The citizen sees who accessed her record:\n")
+                .append("\n4. The citizen sees who accessed her record, in plain words (add ?withProofs=true for an ")
+                .append("inclusion proof of each entry in the signed log):\n")
                 .append("  curl -s -H \"Authorization: Bearer $(kmcr_token citizen)\" ")
                 .append(ServiceSpec.AUDIT.url()).append("/api/me/record-accesses\n")
                 .append("\n5. The privacy officer sees the break-glass review queue and checks the audit chain:\n")
@@ -177,6 +178,18 @@ public final class DemoGuide {
                 .append("reasons; audited):\n")
                 .append("  curl -s -H \"Authorization: Bearer $(kmcr_token gp.clinician)\" '")
                 .append(ServiceSpec.IDENTITY.url())
-                .append("/api/person-search?family=Jomes&given=Mary&birthDate=1950-03-14'\n");
+                .append("/api/person-search?family=Jomes&given=Mary&birthDate=1950-03-14'\n")
+                .append("\n11. The privacy officer searches the log (by person, user, organisation, time, action, basis, outcome; the ")
+                .append("total in X-Total-Count), as CSV or FHIR BALP AuditEvents, and reviews pattern alerts:\n")
+                .append(officer).append("'").append(ServiceSpec.AUDIT.url())
+                .append("/api/audit-events?basis=break-glass&size=20' -D - | grep -i x-total-count\n")
+                .append(officer).append("'").append(ServiceSpec.AUDIT.url())
+                .append("/api/audit-events/fhir?nhsNumber=").append(citizen).append("'\n")
+                .append(officer).append(ServiceSpec.AUDIT.url()).append("/api/pattern-alerts\n")
+                .append("\n12. ... and checks the whole log without trusting the service, with the stand-alone ")
+                .append("verifier (src/audit-verifier/target):\n")
+                .append(officer).append(ServiceSpec.AUDIT.url()).append("/api/audit-export > audit.ndjson\n")
+                .append("  java -jar src/audit-verifier/target/kmcr-audit-verifier.jar log audit.ndjson ")
+                .append("--public-key $AUDIT_PUBLIC_KEY   # the key from the operator, out of band\n");
     }
 }
