@@ -17,7 +17,8 @@ import org.kmcr.ingest.service.Hl7IngestService;
 /**
  * HL7 v2 messages over REST, for senders without MLLP: one message (ER7) per request, answered with its ACK and an
  * HTTP status that says the same (200 AA, 4xx AE/AR, 503 AR: send it again). The sender is the partner bound to the
- * token, never MSH-4.
+ * token, never MSH-4. The body is read as ER7 whatever its label (application/hl7-v2, text/plain, or none), as
+ * HL7 v2 senders label it in different ways.
  */
 @Path("/hl7/v2")
 @Authenticated
@@ -33,7 +34,7 @@ public class Hl7IngestResource {
 
     @POST
     @RolesAllowed(Roles.PARTNER_SYSTEM)
-    @Consumes({Hl7IngestService.HL7_V2, MediaType.TEXT_PLAIN})
+    @Consumes(MediaType.WILDCARD)
     @Produces(Hl7IngestService.HL7_V2)
     public Uni<Response> message(String message) {
         return service.receive(Sender.of(caller.get()), message)

@@ -23,7 +23,8 @@ public final class DemoGuide {
      * @param attackBundle  the trust's PAS naming itself as the citizen's GP
      * @param citizen       the demo citizen's person id
      */
-    public record Files(Path exampleBundle, String exampleSender, Path attackBundle, java.util.UUID citizen) {
+    public record Files(Path exampleBundle, String exampleSender, Path attackBundle, java.util.UUID citizen,
+            Path hl7Admission) {
     }
 
     public static String text(List<DemoPerson> people, DemoLoader.LoadSummary loaded, Files files) {
@@ -41,6 +42,7 @@ public final class DemoGuide {
         appendPeople(out, people);
         appendCommands(out, files.exampleBundle(), files.exampleSender());
         appendTrustCommands(out, files);
+        appendHl7Commands(out, files.hl7Admission());
         return out.toString();
     }
 
@@ -154,5 +156,23 @@ public final class DemoGuide {
                 .append("deleted or rewritten entries:\n")
                 .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
                 .append(ServiceSpec.AUDIT.url()).append("/api/audit-checkpoints\n");
+    }
+
+    /** The trust's HL7 v2 feed: an admission over MLLP (bash's /dev/tcp, no other tool), then read back. */
+    private static void appendHl7Commands(StringBuilder out, Path admission) {
+        out.append("\n10. The trust's PAS sends an HL7 v2 admission (ADT^A01) over MLLP to port ").append(Stack.MLLP_PORT)
+                .append(" (bound to RKM's PAS,\n    whatever MSH-4 says); the ACK (MSA|AA) comes back once it is ")
+                .append("stored:\n")
+                .append("  exec 3<>/dev/tcp/localhost/").append(Stack.MLLP_PORT).append("; { printf '\\013'; cat ")
+                .append(admission).append("; printf '\\034\\r'; } >&3; timeout 3 cat <&3 | tr '\\r\\013\\034' ")
+                .append("'\\n  '; exec 3<&-\n")
+                .append("   The admission makes RKM one of Sam Taylor's carers, so the hospital clinician reads ")
+                .append("his summary (demographics and the allergy from AL1):\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token hospital.clinician)\" ")
+                .append(ServiceSpec.RECORD.url()).append("/api/records/").append(DemoHl7.NHS_NUMBER)
+                .append("/summary\n")
+                .append("   The same message is taken over REST (POST ").append(ServiceSpec.INGEST.url())
+                .append("/hl7/v2 with a partner token); a bad one gets MSA|AE or MSA|AR and waits in ")
+                .append("/api/dead-letters.\n");
     }
 }
