@@ -39,11 +39,6 @@ public class ItemMapper {
         this.fhir = fhir;
     }
 
-    /** True for the resource types KMCR stores as items (others only support validation). */
-    public static boolean isStored(Resource resource) {
-        return CategoryRules.categoryOf(resource).isPresent();
-    }
-
     /**
      * The item as stored: only what its category allows. Narrative (text.div) is dropped, since it can say
      * anything; references to the patient lose their display (the patient's name) outside the Patient itself.

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.kmcr.ingest.mapping.CategoryRules;
 
 /**
  * A message that passed validation, from any feed, as UK Core resources: about one patient (with a valid NHS
@@ -18,10 +19,12 @@ import org.hl7.fhir.r4.model.Resource;
  * @param relationships what the message says about the patient's relationship with the sender's organisation
  *                      (an admission, an attendance), passed to consent under its trust rules
  * @param mergedLocalId for a merge (HL7 v2 A34/A40): the sender's local id retired into the patient's; else null
+ * @param supportOnly   resource types that only support the items here (a FHIR bundle's Organization or
+ *                      Location), answered but not stored
  */
 public record Submission(Patient patient, String nhsNumber, List<Resource> entries, List<String> gpPracticeOdsCodes,
         Set<String> patientRefs, String messageId, List<Removal> removals, List<Relationship> relationships,
-        String mergedLocalId) {
+        String mergedLocalId, Set<String> supportOnly) {
 
     /** One of the source's items that the message removes, and why. */
     public record Removal(String resourceType, String sourceId, String reason) {
@@ -37,11 +40,18 @@ public record Submission(Patient patient, String nhsNumber, List<Resource> entri
         patientRefs = Set.copyOf(patientRefs);
         removals = List.copyOf(removals);
         relationships = List.copyOf(relationships);
+        supportOnly = Set.copyOf(supportOnly);
     }
 
-    /** A submission that only adds or changes items. */
-    public Submission(Patient patient, String nhsNumber, List<Resource> entries, List<String> gpPracticeOdsCodes,
-            Set<String> patientRefs, String messageId) {
-        this(patient, nhsNumber, entries, gpPracticeOdsCodes, patientRefs, messageId, List.of(), List.of(), null);
+    /** True when the entry is stored as an item: a type of a record category, not support, not removed. */
+    public boolean stores(Resource resource) {
+        return CategoryRules.categoryOf(resource).isPresent() && !supportOnly.contains(resource.fhirType())
+                && !removes(resource);
+    }
+
+    /** True when the message removes this entry's item (a DELETE, entered in error). */
+    public boolean removes(Resource resource) {
+        return removals.stream().anyMatch(removal -> removal.resourceType().equals(resource.fhirType())
+                && removal.sourceId().equals(resource.getIdElement().getIdPart()));
     }
 }

@@ -132,7 +132,7 @@ public final class Hl7Translator {
         }
         return new Submission(patient.patient(), patient.nhsNumber(), entries, patient.gpPracticeOdsCodes(),
                 Set.of("Patient/" + localId), "HL7v2:" + get(msh, 3) + ":" + controlId, removals, relationships,
-                merged == null ? null : Hl7Fields.fhirId(merged));
+                merged == null ? null : Hl7Fields.fhirId(merged), Set.of());
     }
 
     /** When the event happened: EVN-6 (occurred), else EVN-2 (recorded), else MSH-7. */

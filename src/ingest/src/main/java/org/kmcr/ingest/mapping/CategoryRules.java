@@ -70,6 +70,12 @@ public final class CategoryRules {
             "764841000000100", // child protection plan
             "735324008"); // care package
 
+    /** The resource types stored as items (each in one or more categories). */
+    public static final Set<String> STORED_TYPES = Set.of("Patient", "RelatedPerson", "CareTeam",
+            "MedicationStatement", "MedicationRequest", "AllergyIntolerance", "ServiceRequest", "Consent",
+            "DocumentReference", "Immunization", "Encounter", "Location", "Condition", "Observation",
+            "DiagnosticReport", "Flag", "EpisodeOfCare", "CarePlan");
+
     private CategoryRules() {
     }
 

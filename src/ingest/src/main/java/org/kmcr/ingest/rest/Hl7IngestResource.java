@@ -20,7 +20,7 @@ import org.kmcr.ingest.service.Hl7IngestService;
  * token, never MSH-4. The body is read as ER7 whatever its label (application/hl7-v2, text/plain, or none), as
  * HL7 v2 senders label it in different ways.
  */
-@Path("/hl7/v2")
+@Path("/api/hl7v2/messages")
 @Authenticated
 public class Hl7IngestResource {
 

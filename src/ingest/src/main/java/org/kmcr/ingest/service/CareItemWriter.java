@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.kmcr.common.problem.Problem.FieldError;
 import org.kmcr.common.problem.ProblemException;
+import org.kmcr.ingest.model.AcceptedMessage;
 import org.kmcr.ingest.model.Sender;
+import org.kmcr.ingest.repository.FeedHealthRepository;
 import org.kmcr.recordmodel.model.CareItem;
 import org.kmcr.recordmodel.repository.CareItemRepository;
 import org.kmcr.recordmodel.repository.ItemRemoval;
@@ -19,9 +21,11 @@ import org.kmcr.recordmodel.repository.StoredItem;
 public class CareItemWriter {
 
     private final CareItemRepository repository;
+    private final FeedHealthRepository accepted;
 
-    CareItemWriter(CareItemRepository repository) {
+    CareItemWriter(CareItemRepository repository, FeedHealthRepository accepted) {
         this.repository = repository;
+        this.accepted = accepted;
     }
 
     /** One item and where it is in the submission, for the error that names it. */
@@ -29,12 +33,12 @@ public class CareItemWriter {
     }
 
     /**
-     * Stores each item once by its source key (all in one statement), then removes what the submission removes;
-     * returns what happened to each item, in order. A 409 problem, and nothing stored, when the source already holds
+     * Stores each item once by its source key (all in one statement), then removes what the submission removes and
+     * counts the message for feed health; returns what happened to each item, in order. A 409 problem, and nothing stored, when the source already holds
      * one of the items' ids for another patient: an item never moves silently to someone else's record.
      */
     @WithTransaction
-    public Uni<List<StoredItem>> store(List<Placed> items, List<ItemRemoval> removals) {
+    public Uni<List<StoredItem>> store(List<Placed> items, List<ItemRemoval> removals, AcceptedMessage receipt) {
         return repository.upsertAll(items.stream().map(Placed::item).toList())
                 .invoke(stored -> {
                     for (int i = 0; i < stored.size(); i++) {
@@ -44,7 +48,8 @@ public class CareItemWriter {
                     }
                 })
                 .call(() -> Multi.createFrom().iterable(removals)
-                        .onItem().transformToUniAndConcatenate(repository::remove).collect().asList());
+                        .onItem().transformToUniAndConcatenate(repository::remove).collect().asList())
+                .call(() -> accepted.persist(receipt));
     }
 
     /** The resource JSON the sender's item of that type and id holds now, or null when KMCR holds none. */

@@ -17,6 +17,7 @@ import org.kmcr.ingest.hl7.Hl7Charsets;
 import org.kmcr.ingest.hl7.Hl7Header;
 import org.kmcr.ingest.hl7.Hl7Parser;
 import org.kmcr.ingest.hl7.Hl7Translator;
+import org.kmcr.ingest.model.Feed;
 import org.kmcr.ingest.model.Sender;
 
 /**
@@ -29,7 +30,7 @@ import org.kmcr.ingest.model.Sender;
 @ApplicationScoped
 public class Hl7IngestService {
 
-    public static final String HL7_V2 = "application/hl7-v2";
+    public static final String HL7_V2 = Feed.HL7_V2;
     private static final Logger LOG = Logger.getLogger(Hl7IngestService.class);
 
     private final Hl7Parser parser;
@@ -95,7 +96,7 @@ public class Hl7IngestService {
             return new Parsed(message, Hl7Translator.encounterKey(message));
         }).chain(parsed -> stored(sender, parsed.encounterKey())
                 .chain(stored -> Workers.call(() -> Hl7Translator.translate(parsed.message(), sender.orgCode(), stored)))
-                .chain(submission -> intake.take(sender, partner, submission, receivedAt,
+                .chain(submission -> intake.take(sender, Feed.HL7V2, partner, submission, receivedAt,
                         index -> locationOf(submission, index), progress)));
     }
 

@@ -11,6 +11,7 @@ import org.kmcr.common.problem.ProblemException;
 import org.kmcr.ingest.fhir.BundleReader;
 import org.kmcr.ingest.fhir.TransactionResponse;
 import org.kmcr.ingest.model.DeadLetter;
+import org.kmcr.ingest.model.Feed;
 import org.kmcr.ingest.model.Sender;
 
 /**
@@ -21,7 +22,7 @@ import org.kmcr.ingest.model.Sender;
 @ApplicationScoped
 public class IngestService {
 
-    public static final String FHIR_JSON = "application/fhir+json";
+    public static final String FHIR_JSON = Feed.FHIR_JSON;
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     private final BundleReader reader;
@@ -56,6 +57,8 @@ public class IngestService {
             return process(sender, partner, bundleJson, receivedAt, progress).onFailure().recoverWithUni(failure -> {
                 ProblemException problem = asProblem(failure);
                 return deadLetters.keep(sender, FHIR_JSON, bundleJson, problem, receivedAt)
+                        .onFailure().transform(notKept -> ProblemException.unavailable("KMCR could not store the "
+                                + "bundle (its database is unavailable); nothing was stored. Send it again"))
                         .chain(id -> Uni.createFrom().failure(withDeadLetter(problem, id, progress)));
             });
         });
@@ -85,9 +88,9 @@ public class IngestService {
 
     private Uni<String> process(Sender sender, SharingPartner partner, String bundleJson, Instant receivedAt,
             RecordIntake.Progress progress) {
-        return Workers.call(() -> reader.read(bundleJson)).chain(submission -> intake.take(sender, partner, submission,
-                        receivedAt, index -> "Bundle.entry[" + index + "].resource.id", progress)
-                .map(done -> response.of(submission.entries(), done.stored(), done.warnings())));
+        return Workers.call(() -> reader.read(bundleJson)).chain(submission -> intake.take(sender, Feed.FHIR, partner,
+                        submission, receivedAt, index -> "Bundle.entry[" + index + "].resource.id", progress)
+                .map(done -> response.of(submission, done.stored(), done.warnings())));
     }
 
     private static ProblemException asProblem(Throwable failure) {

@@ -21,6 +21,8 @@ import org.kmcr.common.problem.ProblemException;
 import org.kmcr.ingest.fhir.ItemMapper;
 import org.kmcr.ingest.fhir.Submission;
 import org.kmcr.ingest.mapping.PatientFacts;
+import org.kmcr.ingest.model.AcceptedMessage;
+import org.kmcr.ingest.model.Feed;
 import org.kmcr.ingest.model.Sender;
 import org.kmcr.recordmodel.model.SourceStanding;
 import org.kmcr.recordmodel.repository.ItemRemoval;
@@ -74,13 +76,14 @@ public class RecordIntake {
      *
      * @param locationOf where the n-th entry is in the message, for an error that names it
      */
-    public Uni<Intake> take(Sender sender, SharingPartner partner, Submission submission, Instant receivedAt,
-            IntFunction<String> locationOf, Progress progress) {
+    public Uni<Intake> take(Sender sender, Feed feed, SharingPartner partner, Submission submission,
+            Instant receivedAt, IntFunction<String> locationOf, Progress progress) {
         UUID sourceIdentityId = SourceIdentityIds.of(sender.orgCode(), sender.system(),
                 submission.patient().getIdElement().getIdPart());
         SourceStanding standing = SenderStanding.of(partner, submission.gpPracticeOdsCodes());
         return Workers.call(() -> items(submission, sender, sourceIdentityId, receivedAt, standing, locationOf))
-                .chain(items -> writer.store(items, removals(submission, sender, sourceIdentityId, receivedAt)))
+                .chain(items -> writer.store(items, removals(submission, sender, sourceIdentityId, receivedAt),
+                        AcceptedMessage.of(sender, feed, receivedAt)))
                 .invoke(() -> progress.itemsStored = true)
                 .chain(stored -> identity.resolve(PatientFacts.of(sender.orgCode(), sender.system(),
                                 submission.patient(), submission.nhsNumber(), submission.gpPracticeOdsCodes()))
@@ -95,7 +98,7 @@ public class RecordIntake {
         List<CareItemWriter.Placed> items = new ArrayList<>();
         for (int index = 0; index < submission.entries().size(); index++) {
             Resource resource = submission.entries().get(index);
-            if (ItemMapper.isStored(resource)) {
+            if (submission.stores(resource)) {
                 items.add(new CareItemWriter.Placed(mapper.toItem(resource, sender, sourceIdentityId, receivedAt,
                         submission.patientRefs(), standing), locationOf.apply(index)));
             }

@@ -241,14 +241,14 @@ class Hl7EventsTest {
     @Test
     void theSameMessagesAreTakenOverRestFromPartnersOnly() {
         String message = patient.adt("A01", "202605011000", "Ward 1");
-        given().auth().oauth2(PAS).contentType("application/hl7-v2").body(message.getBytes(StandardCharsets.UTF_8)).post("/hl7/v2").then()
+        given().auth().oauth2(PAS).contentType("application/hl7-v2").body(message.getBytes(StandardCharsets.UTF_8)).post("/api/hl7v2/messages").then()
                 .statusCode(200).contentType("application/hl7-v2").body(containsString("MSA|AA|"));
         assertEquals(1, items(pool, patient.localId, "Encounter").size());
-        given().auth().oauth2(PAS).contentType("application/hl7-v2").body("MSH|^~\\&|x".getBytes(StandardCharsets.UTF_8)).post("/hl7/v2").then()
+        given().auth().oauth2(PAS).contentType("application/hl7-v2").body("MSH|^~\\&|x".getBytes(StandardCharsets.UTF_8)).post("/api/hl7v2/messages").then()
                 .statusCode(400).body(containsString("MSA|AR|"));
-        given().contentType("application/hl7-v2").body(message.getBytes(StandardCharsets.UTF_8)).post("/hl7/v2").then().statusCode(401);
+        given().contentType("application/hl7-v2").body(message.getBytes(StandardCharsets.UTF_8)).post("/api/hl7v2/messages").then().statusCode(401);
         given().auth().oauth2(TestTokens.user("dr", "clinician", "RKM")).contentType("application/hl7-v2")
-                .body(message.getBytes(StandardCharsets.UTF_8)).post("/hl7/v2").then().statusCode(403);
+                .body(message.getBytes(StandardCharsets.UTF_8)).post("/api/hl7v2/messages").then().statusCode(403);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.kmcr.common.identity.IdentityClient;
 import org.kmcr.common.identity.ResolvedIdentity;
 import org.kmcr.common.identity.SourceIdentityIds;
 import org.kmcr.common.identity.SourcePatient;
+import org.kmcr.ingest.Neighbours;
 
 /** What the HL7 v2 tests share: the mocked neighbours and reading what was stored. */
 final class Hl7TestSupport {
@@ -31,20 +32,8 @@ final class Hl7TestSupport {
     private Hl7TestSupport() {
     }
 
-    /** Identity links every patient to a person; consent knows every sender as an acute trust, verifies all. */
     static void neighboursAnswer(IdentityClient identity, ConsentClient consent, AuditClient audit) {
-        doAnswer(call -> {
-            SourcePatient patient = call.getArgument(0, SourcePatient.class);
-            return Uni.createFrom().item(new ResolvedIdentity(SourceIdentityIds.of(patient.sourceOrg(),
-                    patient.sourceSystem(), patient.localId()), UUID.nameUUIDFromBytes(patient.nhsNumber().getBytes()),
-                    patient.nhsNumber(), "nhs-number"));
-        }).when(identity).resolve(any());
-        doReturn(Uni.createFrom().item(new AssertionOutcome(AssertionOutcome.Status.VERIFIED, UUID.randomUUID(), null)))
-                .when(consent).assertRelationship(any());
-        doAnswer(call -> Uni.createFrom().item(new SharingPartner(call.getArgument(0), "Trust", "acute-trust", true)))
-                .when(consent).sharingPartner(any());
-        doAnswer(call -> Uni.createFrom().item(new AuditReceipt(call.getArgument(0, AuditEvent.class).id(), 1, "h")))
-                .when(audit).record(any());
+        Neighbours.answer(identity, consent, audit);
     }
 
     static UUID identityOf(String localId) {

@@ -172,7 +172,7 @@ public final class DemoGuide {
                 .append(ServiceSpec.RECORD.url()).append("/api/records/").append(DemoHl7.NHS_NUMBER)
                 .append("/summary\n")
                 .append("   The same message is taken over REST (POST ").append(ServiceSpec.INGEST.url())
-                .append("/hl7/v2 with a partner token); a bad one gets MSA|AE or MSA|AR and waits in ")
+                .append("/api/hl7v2/messages with a partner token); a bad one gets MSA|AE or MSA|AR and waits in ")
                 .append("/api/dead-letters.\n");
     }
 }
