@@ -58,7 +58,7 @@ public final class IngestBenchmark {
         List<Run> runs = new ArrayList<>();
         String database;
         try (Stack stack = Stack.start("kmcr_ingest_bench")) {
-            database = stack.database().server();
+            database = stack.database().server().toString();
             Keycloak keycloak = new Keycloak(Stack.REALM_URL);
             new KmcrClient().registerPartners(keycloak.login(DemoRegion.PRIVACY_OFFICER));
             String token = keycloak.clientCredentials(DemoRegion.TRUST_PAS);
