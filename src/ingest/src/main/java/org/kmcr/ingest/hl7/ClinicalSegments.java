@@ -31,7 +31,7 @@ import org.hl7.fhir.r4.model.StringType;
  */
 final class ClinicalSegments {
 
-    static final String LOCAL_CODES = "https://kmcr.example.org/CodeSystem/hl7v2/";
+    static final String LOCAL_CODES = "https://fhir.kmcr.example/CodeSystem/hl7v2/";
     static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     static final String DOCUMENT_TYPES = "http://terminology.hl7.org/CodeSystem/v2-0270";
     static final String SNOMED = "http://snomed.info/sct";

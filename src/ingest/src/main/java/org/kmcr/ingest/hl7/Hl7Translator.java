@@ -38,7 +38,7 @@ import org.kmcr.ingest.fhir.Submission.Removal;
  */
 public final class Hl7Translator {
 
-    public static final String VISIT_SYSTEM = "https://kmcr.example.org/Id/visit-number/";
+    public static final String VISIT_SYSTEM = "https://fhir.kmcr.example/Id/visit-number/";
     static final Set<String> ENCOUNTER_EVENTS = Set.of("A01", "A02", "A03", "A04", "A05", "A11", "A12", "A13");
     static final Set<String> PATIENT_EVENTS = Set.of("A08", "A28", "A31");
     static final Set<String> MERGE_EVENTS = Set.of("A34", "A40");

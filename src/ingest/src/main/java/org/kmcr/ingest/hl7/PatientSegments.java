@@ -32,7 +32,7 @@ final class PatientSegments {
     static final Set<String> NHS_TYPES = Set.of("NHS", "NH", "NHSNMBR");
     static final Set<String> NHS_AUTHORITIES = Set.of("NHS", "NHSNBR", "NHSNMBR");
     /** The system of a sender's local patient ids: this prefix and the sender's ODS code. */
-    static final String LOCAL_ID_SYSTEM = "https://kmcr.example.org/Id/local-patient-id/";
+    static final String LOCAL_ID_SYSTEM = "https://fhir.kmcr.example/Id/local-patient-id/";
 
     /** The patient, its NHS number (null when missing or invalid: then the errors say why) and registered practices. */
     record Read(Patient patient, String nhsNumber, List<String> gpPracticeOdsCodes) {

@@ -32,6 +32,7 @@ import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
+import org.kmcr.ingest.Neighbours;
 import org.kmcr.ingest.SharedData;
 import org.kmcr.ingest.mllp.MllpServer;
 
@@ -58,7 +59,7 @@ class Hl7EventsTest {
 
     @BeforeEach
     void connect() {
-        Hl7TestSupport.neighboursAnswer(identity, consent, audit);
+        Neighbours.answer(identity, consent, audit);
         client = new MllpClient(mllp.ports().get("RKM:partner-rkm-pas"));
     }
 
@@ -212,7 +213,7 @@ class Hl7EventsTest {
         assertEquals("AR", MllpClient.msa(ack, 1), ack);
         assertTrue(MllpClient.msa(ack, 3).contains("identity service is unavailable"), ack);
         verify(consent, never()).assertRelationship(any());
-        Hl7TestSupport.neighboursAnswer(identity, consent, audit);
+        Neighbours.answer(identity, consent, audit);
         accepted(message); // the resend completes it
         assertEquals("in-progress", only("Encounter").getString("status"));
     }

@@ -1,39 +1,21 @@
 package org.kmcr.ingest.hl7;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doReturn;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.kmcr.common.audit.AuditClient;
-import org.kmcr.common.audit.AuditEvent;
-import org.kmcr.common.audit.AuditReceipt;
-import org.kmcr.common.consent.AssertionOutcome;
-import org.kmcr.common.consent.ConsentClient;
-import org.kmcr.common.consent.SharingPartner;
-import org.kmcr.common.identity.IdentityClient;
-import org.kmcr.common.identity.ResolvedIdentity;
 import org.kmcr.common.identity.SourceIdentityIds;
-import org.kmcr.common.identity.SourcePatient;
-import org.kmcr.ingest.Neighbours;
 
-/** What the HL7 v2 tests share: the mocked neighbours and reading what was stored. */
+/** What the HL7 v2 tests share: reading what was stored, and the fields of ER7 messages. */
 final class Hl7TestSupport {
 
     static final String ORG = "RKM";
     static final String SYSTEM = "partner-rkm-pas";
 
     private Hl7TestSupport() {
-    }
-
-    static void neighboursAnswer(IdentityClient identity, ConsentClient consent, AuditClient audit) {
-        Neighbours.answer(identity, consent, audit);
     }
 
     static UUID identityOf(String localId) {

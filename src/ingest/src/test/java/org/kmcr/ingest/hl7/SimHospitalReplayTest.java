@@ -30,6 +30,7 @@ import org.kmcr.common.consent.ConsentClient;
 import org.kmcr.common.identity.IdentityClient;
 import org.kmcr.common.identity.ResolvedIdentity;
 import org.kmcr.common.testing.KmcrTestEnvironment;
+import org.kmcr.ingest.Neighbours;
 import org.kmcr.ingest.SharedData;
 import org.kmcr.ingest.mllp.MllpServer;
 
@@ -54,7 +55,7 @@ class SimHospitalReplayTest {
 
     @Test
     void everyMessageIsAcceptedAndTheSampledRecordsMatchTheMessages() {
-        Hl7TestSupport.neighboursAnswer(identity, consent, audit);
+        Neighbours.answer(identity, consent, audit);
         org.mockito.Mockito.doReturn(Uni.createFrom().item(new ResolvedIdentity(null, null, null, null)))
                 .when(identity).merge(org.mockito.ArgumentMatchers.any());
         List<String> messages = SharedData.simHospitalMessages();
