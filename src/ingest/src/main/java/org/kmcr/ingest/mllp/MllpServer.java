@@ -31,6 +31,8 @@ import org.kmcr.ingest.service.Hl7IngestService;
 public class MllpServer {
 
     private static final Logger LOG = Logger.getLogger(MllpServer.class);
+    /** A sender that sends this many frames ahead of their ACKs is paused (TCP backpressure) until they drain. */
+    static final int MAX_WAITING_FRAMES = 32;
 
     private final Vertx vertx;
     private final MllpConfig config;
@@ -94,6 +96,9 @@ public class MllpServer {
                 socket.close();
                 return;
             }
+            if (waiting.size() >= MAX_WAITING_FRAMES) {
+                socket.pause();
+            }
             next(socket, sender, waiting, busy, context);
         });
         socket.exceptionHandler(failure -> LOG.debugf("MLLP connection error: %s", failure.getMessage()));
@@ -106,6 +111,9 @@ public class MllpServer {
         }
         busy[0] = true;
         byte[] frame = waiting.poll();
+        if (waiting.size() < MAX_WAITING_FRAMES / 2) {
+            socket.resume();
+        }
         Context duplicate = VertxContext.createNewDuplicatedContext(context);
         VertxContextSafetyToggle.setContextSafe(duplicate, true);
         duplicate.runOnContext(ignored -> service.receive(sender, frame).subscribe().with(answer -> {
