@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.kmcr.systemtests.demo.DemoData;
 import org.kmcr.systemtests.demo.DemoGuide;
+import org.kmcr.systemtests.demo.DemoHl7;
 import org.kmcr.systemtests.demo.DemoLoader;
 import org.kmcr.systemtests.demo.DemoPerson;
 import org.kmcr.systemtests.stack.DemoRegion;
@@ -46,12 +47,14 @@ public final class LocalRun {
 
         Path attackBundle = exampleBundle.resolveSibling("trust-names-itself-gp.json");
         Files.writeString(attackBundle, DemoData.trustNamingItselfTheCitizensGp());
+        Path hl7Admission = exampleBundle.resolveSibling("hl7-admission.hl7");
+        Files.writeString(hl7Admission, DemoHl7.admission());
         Keycloak keycloak = new Keycloak(Stack.REALM_URL);
         UUID citizen = new KmcrClient().personId(keycloak.clientCredentials("kmcr-record"),
                 DemoRegion.CITIZEN_NHS_NUMBER);
 
         System.out.println(DemoGuide.text(loaded, summary, new DemoGuide.Files(exampleBundle,
-                example.senderClientId(), attackBundle, citizen)));
+                example.senderClientId(), attackBundle, citizen, hl7Admission)));
         System.out.println("==================================================================");
         System.out.println("  KMCR is running. Press Ctrl-C to stop everything.");
         System.out.println("==================================================================");

@@ -37,6 +37,8 @@ class AuthorizationMatrixTest {
     /** Who may call each operation, by realm role: "service method path" -> roles. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("ingest POST /fhir/r4", Set.of("partner-system")),
+            Map.entry("ingest POST /api/hl7v2/messages", Set.of("partner-system")),
+            Map.entry("ingest GET /api/feed-health", Set.of("partner-system", "privacy-officer")),
             Map.entry("ingest GET /api/dead-letters", Set.of("partner-system")),
             Map.entry("ingest GET /api/dead-letters/{id}", Set.of("partner-system")),
             Map.entry("ingest POST /api/dead-letters/{id}/replay", Set.of("partner-system")),

@@ -10,12 +10,18 @@ import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.kmcr.common.hash.Sha256;
+import org.kmcr.ingest.mapping.CategoryRules;
 import org.kmcr.ingest.model.Sender;
 import org.kmcr.recordmodel.model.CareItem;
 import org.kmcr.recordmodel.model.Category;
@@ -33,11 +39,6 @@ public class ItemMapper {
         this.fhir = fhir;
     }
 
-    /** True for the resource types KMCR stores as items (others only support validation). */
-    public static boolean isStored(Resource resource) {
-        return Category.ofResourceType(resource.fhirType()).isPresent();
-    }
-
     /**
      * The item as stored: only what its category allows. Narrative (text.div) is dropped, since it can say
      * anything; references to the patient lose their display (the patient's name) outside the Patient itself.
@@ -52,7 +53,7 @@ public class ItemMapper {
         }
         if (!(stored instanceof Patient)) {
             fhir.newTerser().getAllPopulatedChildElementsOfType(stored, Reference.class).stream()
-                    .filter(reference -> patientRefs.contains(reference.getReference()))
+                    .filter(reference -> reference.hasReference() && patientRefs.contains(reference.getReference()))
                     .forEach(reference -> reference.setDisplay(null));
         }
         CareItem item = toItem(stored, sender, sourceIdentityId, receivedAt);
@@ -66,7 +67,7 @@ public class ItemMapper {
         CareItem item = new CareItem();
         item.id = UUID.randomUUID();
         item.sourceIdentityId = sourceIdentityId;
-        item.category = Category.ofResourceType(resource.fhirType()).orElseThrow().code();
+        item.category = CategoryRules.categoryOf(resource).map(Category::code).orElseThrow();
         item.resourceType = resource.fhirType();
         item.sourceOrg = sender.orgCode();
         item.sourceSystem = sender.system();
@@ -76,9 +77,12 @@ public class ItemMapper {
         item.contentHash = hash;
         item.receivedAt = receivedAt;
         item.recordedAt = instant(resource.getMeta().getLastUpdated());
+        item.sourceUpdatedAt = item.recordedAt;
         item.confidentiality = resource.getMeta().getSecurity().stream()
                 .filter(c -> CONFIDENTIALITY_SYSTEM.equals(c.getSystem())).map(Coding::getCode)
                 .findFirst().orElse(null);
+        item.securityLabels = resource.getMeta().getSecurity().stream()
+                .map(c -> c.getSystem() + "|" + c.getCode()).distinct().toArray(String[]::new);
         item.resource = json;
         describe(resource, item);
         return item;
@@ -109,6 +113,31 @@ public class ItemMapper {
             item.effectiveAt = condition.hasOnsetDateTimeType()
                     ? instant(condition.getOnsetDateTimeType().getValue()) : instant(condition.getRecordedDate());
             item.recordedAt = firstNonNull(instant(condition.getRecordedDate()), item.recordedAt);
+        } else if (resource instanceof Encounter encounter) {
+            item.status = encounter.hasStatus() ? encounter.getStatus().toCode() : null;
+            item.codeSystem = encounter.getClass_().getSystem();
+            item.code = encounter.getClass_().getCode();
+            item.display = encounter.getClass_().getDisplay();
+            item.effectiveAt = instant(encounter.getPeriod().getStart());
+        } else if (resource instanceof Location location) {
+            item.status = location.hasStatus() ? location.getStatus().toCode() : null;
+            code(location.getTypeFirstRep(), item);
+            item.display = location.getName();
+            item.effectiveAt = item.recordedAt;
+        } else if (resource instanceof DiagnosticReport report) {
+            item.status = report.hasStatus() ? report.getStatus().toCode() : null;
+            code(report.getCode(), item);
+            item.effectiveAt = report.hasEffectiveDateTimeType()
+                    ? instant(report.getEffectiveDateTimeType().getValue()) : instant(report.getIssued());
+        } else if (resource instanceof Observation observation) {
+            item.status = observation.hasStatus() ? observation.getStatus().toCode() : null;
+            code(observation.getCode(), item);
+            item.effectiveAt = observation.hasEffectiveDateTimeType()
+                    ? instant(observation.getEffectiveDateTimeType().getValue()) : instant(observation.getIssued());
+        } else if (resource instanceof DocumentReference document) {
+            item.status = document.hasStatus() ? document.getStatus().toCode() : null;
+            code(document.getType(), item);
+            item.effectiveAt = instant(document.getDate());
         }
     }
 

@@ -22,17 +22,18 @@ public class TransactionResponse {
     }
 
     /**
-     * @param stored          what happened to each stored entry, in order; entries KMCR does not store get 200 OK
+     * @param stored          what happened to each stored entry, in order; supporting entries get 200 OK, removed
+     *                        ones (DELETE, entered in error) 204 No Content
      * @param patientWarnings what the sender should know about its Patient entry (a GP registration kept as
      *                        unverified, a link waiting for review), as warnings in that entry's outcome
      */
-    public String of(List<Resource> entries, List<StoredItem> stored, List<String> patientWarnings) {
+    public String of(Submission submission, List<StoredItem> stored, List<String> patientWarnings) {
         Bundle response = new Bundle().setType(BundleType.TRANSACTIONRESPONSE);
         Iterator<StoredItem> results = stored.iterator();
-        for (Resource resource : entries) {
+        for (Resource resource : submission.entries()) {
             Bundle.BundleEntryResponseComponent entry = response.addEntry().getResponse();
-            if (!ItemMapper.isStored(resource)) {
-                entry.setStatus("200 OK");
+            if (!submission.stores(resource)) {
+                entry.setStatus(submission.removes(resource) ? "204 No Content" : "200 OK");
                 continue;
             }
             StoredItem item = results.next();

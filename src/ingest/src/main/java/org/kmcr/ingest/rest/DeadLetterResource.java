@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.kmcr.common.audit.GovernanceAudit;
@@ -20,6 +21,7 @@ import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 import org.kmcr.ingest.model.Sender;
 import org.kmcr.ingest.service.DeadLetterService;
+import org.kmcr.ingest.service.Hl7IngestService;
 import org.kmcr.ingest.service.IngestService;
 
 /**
@@ -70,10 +72,11 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/replay")
     @RolesAllowed(Roles.PARTNER_SYSTEM)
-    @Produces(IngestService.FHIR_JSON)
-    public Uni<String> replay(@PathParam("id") UUID id) {
+    @Produces({IngestService.FHIR_JSON, Hl7IngestService.HL7_V2})
+    public Uni<Response> replay(@PathParam("id") UUID id) {
         String org = senderOrg();
-        return audit.record(REPLAY).chain(() -> ingest.replay(id, org));
+        return audit.record(REPLAY).chain(() -> ingest.replay(id, org))
+                .map(replayed -> Response.ok(replayed.body(), replayed.mediaType()).build());
     }
 
     private String senderOrg() {

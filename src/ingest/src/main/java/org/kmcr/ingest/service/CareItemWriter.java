@@ -1,5 +1,6 @@
 package org.kmcr.ingest.service;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -7,18 +8,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.kmcr.common.problem.Problem.FieldError;
 import org.kmcr.common.problem.ProblemException;
+import org.kmcr.ingest.model.AcceptedMessage;
+import org.kmcr.ingest.model.Sender;
+import org.kmcr.ingest.repository.FeedHealthRepository;
 import org.kmcr.recordmodel.model.CareItem;
 import org.kmcr.recordmodel.repository.CareItemRepository;
+import org.kmcr.recordmodel.repository.ItemRemoval;
 import org.kmcr.recordmodel.repository.StoredItem;
 
-/** Stores the items of one submission in one transaction: all of them or none. */
+/** Stores the items of one submission, and applies its removals, in one transaction: all of it or none. */
 @ApplicationScoped
 public class CareItemWriter {
 
     private final CareItemRepository repository;
+    private final FeedHealthRepository accepted;
 
-    CareItemWriter(CareItemRepository repository) {
+    CareItemWriter(CareItemRepository repository, FeedHealthRepository accepted) {
         this.repository = repository;
+        this.accepted = accepted;
     }
 
     /** One item and where it is in the submission, for the error that names it. */
@@ -26,25 +33,36 @@ public class CareItemWriter {
     }
 
     /**
-     * Stores each item once by its source key; returns what happened to each, in order. A 409 problem, and
-     * nothing stored, when the source already holds one of the items' ids for another patient: an item never
-     * moves silently to someone else's record.
+     * Stores each item once by its source key (all in one statement), then removes what the submission removes and
+     * counts the message for feed health; returns what happened to each item, in order. A 409 problem, and nothing stored, when the source already holds
+     * one of the items' ids for another patient: an item never moves silently to someone else's record.
      */
     @WithTransaction
-    public Uni<List<StoredItem>> store(List<Placed> items) {
-        return Multi.createFrom().iterable(items)
-                .onItem().transformToUniAndConcatenate(placed -> repository.upsert(placed.item()).invoke(stored -> {
-                    if (stored.outcome() == StoredItem.Outcome.HELD_FOR_ANOTHER_PATIENT) {
-                        throw heldForAnotherPatient(placed);
+    public Uni<List<StoredItem>> store(List<Placed> items, List<ItemRemoval> removals, AcceptedMessage receipt) {
+        return repository.upsertAll(items.stream().map(Placed::item).toList())
+                .invoke(stored -> {
+                    for (int i = 0; i < stored.size(); i++) {
+                        if (stored.get(i).outcome() == StoredItem.Outcome.HELD_FOR_ANOTHER_PATIENT) {
+                            throw heldForAnotherPatient(items.get(i));
+                        }
                     }
-                }))
-                .collect().asList();
+                })
+                .call(() -> Multi.createFrom().iterable(removals)
+                        .onItem().transformToUniAndConcatenate(repository::remove).collect().asList())
+                .call(() -> accepted.persist(receipt));
+    }
+
+    /** The resource JSON the sender's item of that type and id holds now, or null when KMCR holds none. */
+    @WithSession
+    public Uni<String> storedResource(Sender sender, String resourceType, String sourceId) {
+        return repository.findBySourceKey(sender.orgCode(), sender.system(), resourceType, sourceId)
+                .map(item -> item == null ? null : item.resource);
     }
 
     private static ProblemException heldForAnotherPatient(Placed placed) {
         String what = placed.item().resourceType + "/" + placed.item().sourceId;
-        return new ProblemException(409, "Conflict", "The bundle was not stored: " + what + " is already held "
-                + "for another patient", List.of(new FieldError(placed.location() + ".resource.id", "Your system "
+        return new ProblemException(409, "Conflict", "The message was not stored: " + what + " is already held "
+                + "for another patient", List.of(new FieldError(placed.location(), "Your system "
                 + "already sent " + what + " for another patient; a source id is never moved to another patient. "
                 + "Correct the item under its original patient, or give it a new id")));
     }

@@ -25,7 +25,7 @@ class ItemMapperTest {
 
     Map<String, CareItem> items(String bundle) {
         Submission submission = reader.read(bundle);
-        return submission.entries().stream().filter(ItemMapper::isStored)
+        return submission.entries().stream().filter(submission::stores)
                 .map(r -> mapper.toItem(r, sender, UUID.randomUUID(), Instant.EPOCH, submission.patientRefs(),
                         org.kmcr.recordmodel.model.SourceStanding.OTHER))
                 .collect(Collectors.toMap(i -> i.resourceType, Function.identity()));

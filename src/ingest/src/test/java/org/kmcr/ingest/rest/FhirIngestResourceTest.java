@@ -226,8 +226,9 @@ class FhirIngestResourceTest {
     }
 
     @Test
-    void theServiceDatabaseRoleCanNeitherDeleteItemsNorTouchOtherSchemas() {
-        for (String sql : new String[] {"DELETE FROM record.care_item", "DELETE FROM ingest.dead_letter",
+    void theServiceDatabaseRoleCanNeitherRewriteRemovalsNorTouchOtherSchemas() {
+        for (String sql : new String[] {"DELETE FROM record.removed_item", "UPDATE record.removed_item SET reason = ''",
+                "DELETE FROM ingest.dead_letter",
                 "SELECT count(*) FROM audit.audit_entry", "CREATE TABLE record.extra (id int)"}) {
             Throwable refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                     () -> pool.query(sql).execute().await().indefinitely(), sql);

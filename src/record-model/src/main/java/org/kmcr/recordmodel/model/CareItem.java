@@ -34,6 +34,9 @@ public class CareItem {
     public Instant effectiveAt;
     /** The source's confidentiality mark (meta.security), when it sends one. */
     public String confidentiality;
+    /** Every meta.security coding the source sent, as {@code system|code}; empty when it sent none. */
+    @Column(name = "security_labels")
+    public String[] securityLabels = new String[0];
     /** ODS code of the organisation that sent the item (from its token). */
     @Column(name = "source_org")
     public String sourceOrg;
@@ -54,6 +57,12 @@ public class CareItem {
     /** When the source recorded it. */
     @Column(name = "recorded_at")
     public Instant recordedAt;
+    /**
+     * The source's own time for this version (FHIR meta.lastUpdated, HL7 v2 EVN-2 or MSH-7): an older delivery
+     * never overwrites a newer one. Null when the source gives none.
+     */
+    @Column(name = "source_updated_at")
+    public Instant sourceUpdatedAt;
     /** When KMCR received the current version. */
     @Column(name = "received_at")
     public Instant receivedAt;

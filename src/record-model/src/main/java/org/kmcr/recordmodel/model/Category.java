@@ -1,25 +1,38 @@
 package org.kmcr.recordmodel.model;
 
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
 
-/** The record categories: the unit of the role x category sharing policy. */
+/**
+ * The record categories: the unit of the role x category sharing policy. The codes are agreed with consent's
+ * policy tables and never change. Which category a resource falls in is decided by ingest from its type and codes
+ * ({@code org.kmcr.ingest.mapping.CategoryRules}, documented in docs/api.md); a type may fall in several.
+ */
 public enum Category {
-    DEMOGRAPHICS("demographics", "Patient"),
-    ALLERGIES("allergies", "AllergyIntolerance"),
-    MEDICATIONS("medications", "MedicationStatement"),
-    CONDITIONS("conditions", "Condition");
-
-    private static final Map<String, Category> BY_RESOURCE_TYPE = Map.of(
-            "Patient", DEMOGRAPHICS, "AllergyIntolerance", ALLERGIES,
-            "MedicationStatement", MEDICATIONS, "Condition", CONDITIONS);
+    DEMOGRAPHICS("demographics"),
+    CONTACTS("contacts"),
+    CARE_TEAM("care-team"),
+    MEDICATIONS("medications"),
+    ALLERGIES("allergies"),
+    CONDITIONS("conditions"),
+    ALERTS("alerts"),
+    SAFEGUARDING("safeguarding"),
+    RESULTS("results"),
+    ENCOUNTERS("encounters"),
+    LOCATION("location"),
+    SOCIAL_CARE("social-care"),
+    MENTAL_HEALTH("mental-health"),
+    REFERRALS("referrals"),
+    ADVANCE_DIRECTIVES("advance-directives"),
+    CARE_PLANS("care-plans"),
+    DOCUMENTS("documents"),
+    INFECTION_STATUS("infection-status"),
+    IMMUNISATIONS("immunisations");
 
     private final String code;
-    private final String resourceType;
 
-    Category(String code, String resourceType) {
+    Category(String code) {
         this.code = code;
-        this.resourceType = resourceType;
     }
 
     /** The name used in the API, the policy tables and the audit log. */
@@ -27,12 +40,8 @@ public enum Category {
         return code;
     }
 
-    public String resourceType() {
-        return resourceType;
-    }
-
-    /** The category of a FHIR resource type, if KMCR stores that type. */
-    public static Optional<Category> ofResourceType(String resourceType) {
-        return Optional.ofNullable(BY_RESOURCE_TYPE.get(resourceType));
+    /** The category with this code, if there is one. */
+    public static Optional<Category> ofCode(String code) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
     }
 }

@@ -23,7 +23,8 @@ public final class DemoGuide {
      * @param attackBundle  the trust's PAS naming itself as the citizen's GP
      * @param citizen       the demo citizen's person id
      */
-    public record Files(Path exampleBundle, String exampleSender, Path attackBundle, java.util.UUID citizen) {
+    public record Files(Path exampleBundle, String exampleSender, Path attackBundle, java.util.UUID citizen,
+            Path hl7Admission) {
     }
 
     public static String text(List<DemoPerson> people, DemoLoader.LoadSummary loaded, Files files) {
@@ -41,6 +42,7 @@ public final class DemoGuide {
         appendPeople(out, people);
         appendCommands(out, files.exampleBundle(), files.exampleSender());
         appendTrustCommands(out, files);
+        appendHl7Commands(out, files.hl7Admission());
         return out.toString();
     }
 
@@ -150,7 +152,7 @@ public final class DemoGuide {
         String record = ServiceSpec.RECORD.url();
         String consent = ServiceSpec.CONSENT.url();
         String officer = "  curl -s -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ";
-        out.append("\n6. The trust's PAS names itself as her GP. Ingest stores the record, but only her practice (or ")
+        out.append("\n7. The trust's PAS names itself as her GP. Ingest stores the record, but only her practice (or ")
                 .append("PDS) may register her,\n   so consent keeps the claim as unverified and the hospital clinician ")
                 .append("is still refused (403):\n")
                 .append("  curl -s -X POST -H \"Authorization: Bearer $(partner_token ").append(DemoRegion.TRUST_PAS)
@@ -159,37 +161,55 @@ public final class DemoGuide {
                 .append("  curl -s -w '\\nHTTP %{http_code}\\n' -H \"Authorization: Bearer $(kmcr_token ")
                 .append("hospital.clinician)\" ").append(record).append("/api/records/").append(citizen)
                 .append("/summary\n")
-                .append("\n7. The social worker self-claims a relationship with her (30 days; every access is reviewed):\n")
+                .append("\n8. The social worker self-claims a relationship with her (30 days; every access is reviewed):\n")
                 .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token social.worker)\" ")
                 .append("-H 'Content-Type: application/json' ")
                 .append("-d '{\"reason\":\"Referred to us today by the hospital discharge team\"}' ")
                 .append(record).append("/api/records/").append(citizen).append("/self-claim\n")
-                .append("\n8. The privacy officer sees who asserted each of her relationships, the claims kept as ")
+                .append("\n9. The privacy officer sees who asserted each of her relationships, the claims kept as ")
                 .append("unverified, and the MPI's link reviews:\n")
                 .append(officer).append(consent).append("/api/relationships?personId=").append(files.citizen())
                 .append('\n').append(officer).append(consent).append("/api/relationships/unverified?personId=")
                 .append(files.citizen()).append('\n').append(officer).append(ServiceSpec.IDENTITY.url())
                 .append("/api/link-reviews?status=open\n")
-                .append("\n9. ... and takes a signed checkpoint of the audit log, against which verification detects ")
+                .append("\n10. ... and takes a signed checkpoint of the audit log, against which verification detects ")
                 .append("deleted or rewritten entries:\n")
                 .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
                 .append(ServiceSpec.AUDIT.url()).append("/api/audit-checkpoints\n")
-                .append("\n10. The GP finds her without her NHS number, despite a typo in her name (ranked, with the ")
+                .append("\n11. The GP finds her without her NHS number, despite a typo in her name (ranked, with the ")
                 .append("reasons; audited):\n")
                 .append("  curl -s -H \"Authorization: Bearer $(kmcr_token gp.clinician)\" '")
                 .append(ServiceSpec.IDENTITY.url())
                 .append("/api/person-search?family=Jomes&given=Mary&birthDate=1950-03-14'\n")
-                .append("\n11. The privacy officer searches the log (by person, user, organisation, time, action, basis, outcome; the ")
+                .append("\n12. The privacy officer searches the log (by person, user, organisation, time, action, basis, outcome; the ")
                 .append("total in X-Total-Count), as CSV or FHIR BALP AuditEvents, and reviews pattern alerts:\n")
                 .append(officer).append("'").append(ServiceSpec.AUDIT.url())
                 .append("/api/audit-events?basis=break-glass&size=20' -D - | grep -i x-total-count\n")
                 .append(officer).append("'").append(ServiceSpec.AUDIT.url())
                 .append("/api/audit-events/fhir?nhsNumber=").append(citizen).append("'\n")
                 .append(officer).append(ServiceSpec.AUDIT.url()).append("/api/pattern-alerts\n")
-                .append("\n12. ... and checks the whole log without trusting the service, with the stand-alone ")
+                .append("\n13. ... and checks the whole log without trusting the service, with the stand-alone ")
                 .append("verifier (src/audit-verifier/target):\n")
                 .append(officer).append(ServiceSpec.AUDIT.url()).append("/api/audit-export > audit.ndjson\n")
                 .append("  java -jar src/audit-verifier/target/kmcr-audit-verifier.jar log audit.ndjson ")
                 .append("--public-key $AUDIT_PUBLIC_KEY   # the key from the operator, out of band\n");
+    }
+
+    /** The trust's HL7 v2 feed: an admission over MLLP (bash's /dev/tcp, no other tool), then read back. */
+    private static void appendHl7Commands(StringBuilder out, Path admission) {
+        out.append("\n14. The trust's PAS sends an HL7 v2 admission (ADT^A01) over MLLP to port ").append(Stack.MLLP_PORT)
+                .append(" (bound to RKM's PAS,\n    whatever MSH-4 says); the ACK (MSA|AA) comes back once it is ")
+                .append("stored:\n")
+                .append("  exec 3<>/dev/tcp/localhost/").append(Stack.MLLP_PORT).append("; { printf '\\013'; cat ")
+                .append(admission).append("; printf '\\034\\r'; } >&3; timeout 3 cat <&3 | tr '\\r\\013\\034' ")
+                .append("'\\n  '; exec 3<&-\n")
+                .append("   The admission makes RKM one of Sam Taylor's carers, so the hospital clinician reads ")
+                .append("his summary (demographics and the allergy from AL1):\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token hospital.clinician)\" ")
+                .append(ServiceSpec.RECORD.url()).append("/api/records/").append(DemoHl7.NHS_NUMBER)
+                .append("/summary\n")
+                .append("   The same message is taken over REST (POST ").append(ServiceSpec.INGEST.url())
+                .append("/api/hl7v2/messages with a partner token); a bad one gets MSA|AE or MSA|AR and waits in ")
+                .append("/api/dead-letters.\n");
     }
 }

@@ -21,6 +21,8 @@ import org.kmcr.common.testing.PostgresDatabase;
 public final class Stack implements AutoCloseable {
 
     public static final int KEYCLOAK_PORT = 8180;
+    /** The demo trust's HL7 v2 MLLP listener (ingest). */
+    public static final int MLLP_PORT = 2575;
     public static final int KEYCLOAK_MANAGEMENT_PORT = 9000;
     public static final String REALM_URL = "http://localhost:" + KEYCLOAK_PORT + "/realms/kmcr";
 
@@ -129,6 +131,10 @@ public final class Stack implements AutoCloseable {
         env.put("KMCR_IDENTITY_URL", ServiceSpec.IDENTITY.url());
         env.put("KMCR_CONSENT_URL", ServiceSpec.CONSENT.url());
         env.put("KMCR_AUDIT_URL", ServiceSpec.AUDIT.url());
+        if (spec.equals(ServiceSpec.INGEST)) {
+            // the demo trust's HL7 v2 feed: whoever connects to this port sends as RKM's PAS (docs/operations.md)
+            env.put("KMCR_INGEST_MLLP_LISTENERS", MLLP_PORT + ":" + DemoRegion.TRUST + ":" + DemoRegion.TRUST_PAS);
+        }
         // the committed demo secrets are refused unless a local run says so
         env.put("KMCR_ALLOW_DEMO_SECRETS", "true");
         // and so are plain-http URLs: everything here is on localhost (local only, never in production)
@@ -141,7 +147,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private static void requireFreePorts() {
-        List<Integer> ports = new ArrayList<>(List.of(KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT));
+        List<Integer> ports = new ArrayList<>(List.of(KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, MLLP_PORT));
         ServiceSpec.ALL.forEach(spec -> {
             ports.add(spec.port());
             ports.add(spec.managementPort());
