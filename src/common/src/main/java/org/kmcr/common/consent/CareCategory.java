@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The record categories, the unit of the role x category policy, as consent, record-query and the audit log name
- * them. Ingest's {@code Category} uses the same codes.
+ * them. Ingest's {@code CategoryRules} decides which one an item falls in.
  */
 public enum CareCategory implements Coded {
     DEMOGRAPHICS("demographics"),

@@ -24,7 +24,7 @@ import org.kmcr.common.hash.Sha256;
 import org.kmcr.ingest.mapping.CategoryRules;
 import org.kmcr.ingest.model.Sender;
 import org.kmcr.recordmodel.model.CareItem;
-import org.kmcr.recordmodel.model.Category;
+import org.kmcr.common.consent.CareCategory;
 import org.kmcr.recordmodel.model.SourceStanding;
 
 /** Turns a validated FHIR resource into a care item: its JSON, provenance and index columns. */
@@ -67,7 +67,7 @@ public class ItemMapper {
         CareItem item = new CareItem();
         item.id = UUID.randomUUID();
         item.sourceIdentityId = sourceIdentityId;
-        item.category = CategoryRules.categoryOf(resource).map(Category::code).orElseThrow();
+        item.category = CategoryRules.categoryOf(resource).map(CareCategory::code).orElseThrow();
         item.resourceType = resource.fhirType();
         item.sourceOrg = sender.orgCode();
         item.sourceSystem = sender.system();

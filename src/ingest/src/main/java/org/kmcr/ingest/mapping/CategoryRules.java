@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
-import org.kmcr.recordmodel.model.Category;
+import org.kmcr.common.consent.CareCategory;
 
 /**
  * The record category of a resource, from its type and, where a type spans several categories, its codes. The
@@ -80,27 +80,27 @@ public final class CategoryRules {
     }
 
     /** The category the resource is stored in; empty for types KMCR does not store as items. */
-    public static Optional<Category> categoryOf(Resource resource) {
+    public static Optional<CareCategory> categoryOf(Resource resource) {
         return Optional.ofNullable(switch (resource.fhirType()) {
-            case "Patient" -> Category.DEMOGRAPHICS;
-            case "RelatedPerson" -> Category.CONTACTS;
-            case "CareTeam" -> Category.CARE_TEAM;
-            case "MedicationStatement", "MedicationRequest" -> Category.MEDICATIONS;
-            case "AllergyIntolerance" -> Category.ALLERGIES;
-            case "ServiceRequest" -> Category.REFERRALS;
-            case "Consent" -> Category.ADVANCE_DIRECTIVES;
-            case "DocumentReference" -> Category.DOCUMENTS;
-            case "Immunization" -> Category.IMMUNISATIONS;
-            case "Encounter" -> Category.ENCOUNTERS;
-            case "Location" -> Category.LOCATION;
-            case "Condition" -> infection(((Condition) resource).getCode()) ? Category.INFECTION_STATUS
-                    : Category.CONDITIONS;
+            case "Patient" -> CareCategory.DEMOGRAPHICS;
+            case "RelatedPerson" -> CareCategory.CONTACTS;
+            case "CareTeam" -> CareCategory.CARE_TEAM;
+            case "MedicationStatement", "MedicationRequest" -> CareCategory.MEDICATIONS;
+            case "AllergyIntolerance" -> CareCategory.ALLERGIES;
+            case "ServiceRequest" -> CareCategory.REFERRALS;
+            case "Consent" -> CareCategory.ADVANCE_DIRECTIVES;
+            case "DocumentReference" -> CareCategory.DOCUMENTS;
+            case "Immunization" -> CareCategory.IMMUNISATIONS;
+            case "Encounter" -> CareCategory.ENCOUNTERS;
+            case "Location" -> CareCategory.LOCATION;
+            case "Condition" -> infection(((Condition) resource).getCode()) ? CareCategory.INFECTION_STATUS
+                    : CareCategory.CONDITIONS;
             case "Observation" -> infection(((Observation) resource).getCode())
                     || infection(((Observation) resource).getValue() instanceof CodeableConcept value ? value : null)
-                    ? Category.INFECTION_STATUS : Category.RESULTS;
+                    ? CareCategory.INFECTION_STATUS : CareCategory.RESULTS;
             case "DiagnosticReport" -> infection(((DiagnosticReport) resource).getCode())
                     || ((DiagnosticReport) resource).getConclusionCode().stream().anyMatch(CategoryRules::infection)
-                    ? Category.INFECTION_STATUS : Category.RESULTS;
+                    ? CareCategory.INFECTION_STATUS : CareCategory.RESULTS;
             case "Flag" -> flag((Flag) resource);
             case "EpisodeOfCare" -> episode((EpisodeOfCare) resource);
             case "CarePlan" -> carePlan((CarePlan) resource);
@@ -108,37 +108,37 @@ public final class CategoryRules {
         });
     }
 
-    private static Category flag(Flag flag) {
+    private static CareCategory flag(Flag flag) {
         if (matches(flag.getCode(), SAFEGUARDING_CODES, "safeguarding", "child protection", "looked after")
                 || flag.getCategory().stream().anyMatch(c -> matches(c, SAFEGUARDING_CODES, "safeguarding",
                         "child protection", "looked after"))) {
-            return Category.SAFEGUARDING;
+            return CareCategory.SAFEGUARDING;
         }
         if (flag.getCategory().stream().anyMatch(c -> matches(c, SOCIAL_CARE_CODES, "social care"))) {
-            return Category.SOCIAL_CARE;
+            return CareCategory.SOCIAL_CARE;
         }
-        return Category.ALERTS;
+        return CareCategory.ALERTS;
     }
 
-    private static Category episode(EpisodeOfCare episode) {
+    private static CareCategory episode(EpisodeOfCare episode) {
         if (episode.getType().stream().anyMatch(t -> matches(t, MENTAL_HEALTH_CODES, "mental health"))) {
-            return Category.MENTAL_HEALTH;
+            return CareCategory.MENTAL_HEALTH;
         }
         if (episode.getType().stream().anyMatch(t -> matches(t, SOCIAL_CARE_CODES, "social care"))) {
-            return Category.SOCIAL_CARE;
+            return CareCategory.SOCIAL_CARE;
         }
-        return Category.ENCOUNTERS;
+        return CareCategory.ENCOUNTERS;
     }
 
-    private static Category carePlan(CarePlan plan) {
+    private static CareCategory carePlan(CarePlan plan) {
         if (plan.getCategory().stream().anyMatch(c -> matches(c, MENTAL_HEALTH_CODES, "mental health"))) {
-            return Category.MENTAL_HEALTH;
+            return CareCategory.MENTAL_HEALTH;
         }
         if (plan.getCategory().stream().anyMatch(c -> matches(c, SOCIAL_CARE_CODES, "social care",
                 "care package", "child protection", "looked after"))) {
-            return Category.SOCIAL_CARE;
+            return CareCategory.SOCIAL_CARE;
         }
-        return Category.CARE_PLANS;
+        return CareCategory.CARE_PLANS;
     }
 
     private static boolean infection(CodeableConcept concept) {

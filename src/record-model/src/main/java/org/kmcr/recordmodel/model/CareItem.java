@@ -20,7 +20,7 @@ public class CareItem {
     public UUID id;
     @Column(name = "source_identity_id")
     public UUID sourceIdentityId;
-    /** One of {@link Category}'s names. */
+    /** One of {@link org.kmcr.common.consent.CareCategory}'s codes. */
     public String category;
     @Column(name = "resource_type")
     public String resourceType;
