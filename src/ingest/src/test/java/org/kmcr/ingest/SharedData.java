@@ -1,43 +1,26 @@
 package org.kmcr.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The project's shared test data ({@code ../shared/data} beside the repository, as the issues name it): the
- * Simulated Hospital HL7 v2 messages. A run without it fails and says where it looks, never passes silently.
+ * The Simulated Hospital HL7 v2 messages (copies of the shared test data {@code simhospital-hl7v2}, kept as test
+ * resources with their NOTICE so a clean checkout runs them). A missing file fails the test, never passes it.
  */
 public final class SharedData {
 
     private SharedData() {
     }
 
-    public static Path simHospital() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("The repository root (with mvnw) was not found above "
-                    + Path.of("").toAbsolutePath());
-        }
-        Path data = dir.resolveSibling("shared").resolve("data").resolve("simhospital-hl7v2");
-        if (!Files.isDirectory(data)) {
-            throw new IllegalStateException("The shared test data is missing: expected " + data);
-        }
-        return data;
-    }
-
     /** The messages of messages.out.hl7: segments end with CR, messages are separated by newlines. */
     public static List<String> simHospitalMessages() {
-        String all = read(simHospital().resolve("messages.out.hl7"));
+        String all = read("messages.out.hl7");
         List<String> messages = new ArrayList<>();
         for (String block : all.split("\n")) {
             String message = block.strip();
@@ -52,7 +35,7 @@ public final class SharedData {
     public static Map<String, List<String>> invalidMessages() {
         Map<String, List<String>> cases = new LinkedHashMap<>();
         String current = null;
-        for (String line : read(simHospital().resolve("invalid_messages.yml")).split("\n")) {
+        for (String line : read("invalid_messages.yml").split("\n")) {
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
@@ -67,9 +50,12 @@ public final class SharedData {
         return cases;
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.ISO_8859_1);
+    private static String read(String name) {
+        try (InputStream in = SharedData.class.getResourceAsStream("/simhospital-hl7v2/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("The test resource simhospital-hl7v2/" + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
