@@ -109,10 +109,11 @@ class AuditIntegrityTest {
     void theCitizenSeesABreakGlassAccessInPlainWordsWithItsReasonAndAProofOfIt() {
         String nhsNumber = DemoRegion.CITIZEN_NHS_NUMBER;
         SystemUnderTest.ingest(DemoRegion.GP_SYSTEM, SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE));
-        String reason = "Collapsed in clinic " + UUID.randomUUID().toString().substring(0, 8);
+        String text = "Collapsed in clinic " + UUID.randomUUID().toString().substring(0, 8);
         as(ServiceSpec.RECORD, KEYCLOAK.login(DemoRegion.HOSPITAL_CLINICIAN)).contentType("application/json")
-                .body(java.util.Map.of("reason", reason)).post("/api/records/" + nhsNumber + "/break-glass").then()
-                .statusCode(200);
+                .body(java.util.Map.of("reason", "emergency-care", "text", text))
+                .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(200);
+        String reason = "emergency-care: " + text;
 
         // at once, in plain words, with the reason
         String citizen = KEYCLOAK.login(DemoRegion.CITIZEN);
