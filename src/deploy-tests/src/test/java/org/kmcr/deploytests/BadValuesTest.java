@@ -1,0 +1,70 @@
+package org.kmcr.deploytests;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rules fail for real: a deliberately bad values file breaks each of them, and each rule says where. */
+class BadValuesTest {
+
+    private static final Manifests BAD = Chart.render("bad-values.yaml");
+
+    @Test
+    void rootAndWritableContainersAreCaught() {
+        assertFound(ChartRules.containerSecurity(BAD), "Deployment/kmcr-identity container identity: may run as root",
+                "Deployment/kmcr-identity container identity: root file system is writable",
+                "Deployment/kmcr-identity container identity: capabilities not all dropped");
+    }
+
+    @Test
+    void missingLimitsAreCaught() {
+        assertFound(ChartRules.resources(BAD), "Deployment/kmcr-consent container consent: no memory limit");
+    }
+
+    @Test
+    void deploymentsWithoutBudgetOrAutoscalerAreCaught() {
+        assertFound(ChartRules.disruptionBudgets(BAD), "Deployment/kmcr-audit: no PodDisruptionBudget selects its pods");
+        assertFound(ChartRules.autoscalers(BAD), "Deployment/kmcr-audit: no HorizontalPodAutoscaler");
+    }
+
+    @Test
+    void podsWithoutNetworkPolicyAreCaught() {
+        assertFound(ChartRules.networkPolicies(BAD), "Deployment/kmcr-record: no NetworkPolicy restricts its ingress",
+                "Job/kmcr-migrations: no NetworkPolicy restricts its egress");
+    }
+
+    @Test
+    void inlineSecretsAreCaught() {
+        assertFound(ChartRules.secretsByReference(BAD),
+                "Deployment/kmcr-ingest container ingest: KMCR_PARTNER_API_TOKEN is not from a secretKeyRef");
+    }
+
+    @Test
+    void unpinnedImagesAreCaught() {
+        assertFound(ChartRules.pinnedImages(BAD), "Pod/kmcr-test container ready-audit: image "
+                + "docker.io/curlimages/curl:8.11.1@sha256:abc is not pinned");
+    }
+
+    @Test
+    void latestTagRefusesToRender() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Chart.render("latest-tag-values.yaml"));
+        assertTrue(refused.getMessage().contains("the tag \"latest\" is not allowed"), refused.getMessage());
+    }
+
+    @Test
+    void missingSecretReferenceRefusesToRender() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Chart.render("missing-secret-values.yaml"));
+        assertTrue(refused.getMessage().contains("services.record.database.existingSecret is required"),
+                refused.getMessage());
+    }
+
+    private static void assertFound(List<String> violations, String... expected) {
+        for (String violation : expected) {
+            assertTrue(violations.contains(violation), "expected \"" + violation + "\" among " + violations);
+        }
+    }
+}
