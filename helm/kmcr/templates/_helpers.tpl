@@ -29,7 +29,7 @@
 
 {{/* Labels every object of the release carries. Call with (list $ "ingest"). */}}
 {{- define "kmcr.labels" -}}
-{{- $root := index . 0 }}
+{{- $root := index . 0 -}}
 helm.sh/chart: {{ include "kmcr.chart" $root }}
 {{ include "kmcr.selectorLabels" . }}
 app.kubernetes.io/version: {{ $root.Chart.AppVersion | quote }}
@@ -39,7 +39,7 @@ app.kubernetes.io/part-of: kmcr
 
 {{/* Selector labels of one component. Call with (list $ "ingest"). */}}
 {{- define "kmcr.selectorLabels" -}}
-{{- $root := index . 0 }}
+{{- $root := index . 0 -}}
 app.kubernetes.io/name: {{ include "kmcr.name" $root }}
 app.kubernetes.io/instance: {{ $root.Release.Name }}
 app.kubernetes.io/component: {{ index . 1 }}
