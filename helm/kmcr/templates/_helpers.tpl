@@ -236,3 +236,21 @@ azureCredentials:
     - {port: {{ $kc.port }}, protocol: TCP}
 {{- end }}
 {{- end }}
+
+{{/* The JDBC URL of the primary for the migration step and the retention job (owner roles), TLS verified. */}}
+{{- define "kmcr.ownerJdbcUrl" -}}
+{{- $url := printf "jdbc:postgresql://%s:%v/%s?sslmode=%s" (include "kmcr.databaseHost" (list . false)) .Values.database.port .Values.database.name .Values.database.sslMode }}
+{{- if include "kmcr.databaseCaSecret" . }}{{ $url = printf "%s&sslrootcert=/etc/kmcr/db-ca/ca.crt" $url }}{{ end }}
+{{- $url }}
+{{- end }}
+
+{{/* The volume holding the database server's CA certificate as ca.crt, when there is one. */}}
+{{- define "kmcr.databaseCaVolume" -}}
+{{- if include "kmcr.databaseCaSecret" . }}
+- name: db-ca
+  secret:
+    secretName: {{ include "kmcr.databaseCaSecret" . }}
+    items:
+      - {key: {{ include "kmcr.databaseCaKey" . }}, path: ca.crt}
+{{- end }}
+{{- end }}

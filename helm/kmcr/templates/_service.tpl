@@ -198,12 +198,8 @@ spec:
             items:
               - {key: ca.crt, path: ca.crt}
             {{- end }}
-        {{- if and $svc.database.role (include "kmcr.databaseCaSecret" $root) }}
-        - name: db-ca
-          secret:
-            secretName: {{ include "kmcr.databaseCaSecret" $root }}
-            items:
-              - {key: {{ include "kmcr.databaseCaKey" $root }}, path: ca.crt}
+        {{- if $svc.database.role }}
+        {{- include "kmcr.databaseCaVolume" $root | nindent 8 }}
         {{- end }}
 ---
 apiVersion: v1

@@ -37,6 +37,20 @@ class ChartFactsTest {
     }
 
     @Test
+    void everyDatabaseConnectionVerifiesTheServersCertificate() {
+        Manifests external = Chart.render("external-values.yaml");
+        Job job = external.named(Job.class, "kmcr-migrations");
+        assertEquals("jdbc:postgresql://pg-primary.db.example.org:5432/kmcr?sslmode=verify-full"
+                + "&sslrootcert=/etc/kmcr/db-ca/ca.crt", value(job.getSpec().getTemplate().getSpec().getContainers().get(0),
+                "KMCR_DB_URL"));
+        assertEquals("kmcr-db-ca", secretVolume(job.getSpec().getTemplate().getSpec(), "db-ca"));
+        Deployment record = Chart.render().named(Deployment.class, "kmcr-record");
+        assertEquals("kmcr-postgres-ca", secretVolume(record.getSpec().getTemplate().getSpec(), "db-ca"));
+        assertEquals("true", value(record.getSpec().getTemplate().getSpec().getContainers().get(0),
+                "QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM"));
+    }
+
+    @Test
     void noServiceHoldsAnOwnerPassword() {
         Manifests manifests = Chart.render();
         for (Deployment d : manifests.of(Deployment.class)) {
@@ -137,6 +151,11 @@ class ChartFactsTest {
         assertEquals(1, found.size(), kind);
         return (Map<String, Object>) ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) found.get(0))
                 .getAdditionalProperties().get("spec");
+    }
+
+    private static String secretVolume(io.fabric8.kubernetes.api.model.PodSpec spec, String volume) {
+        return spec.getVolumes().stream().filter(v -> v.getName().equals(volume)).findFirst()
+                .orElseThrow(() -> new AssertionError("no volume " + volume)).getSecret().getSecretName();
     }
 
     private static Container container(Manifests manifests, String deployment) {
