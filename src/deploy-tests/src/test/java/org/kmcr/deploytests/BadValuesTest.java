@@ -48,6 +48,13 @@ class BadValuesTest {
     }
 
     @Test
+    void missingZoneSpreadAndShortGracePeriodAreCaught() {
+        assertFound(ChartRules.zoneSpread(BAD), "Deployment/kmcr-ingest: no topology spread across zones");
+        assertFound(ChartRules.gracefulShutdown(BAD), "Deployment/kmcr-ingest container ingest: preStop 10 s + "
+                + "shutdown 20s do not fit in the 25 s grace period");
+    }
+
+    @Test
     void latestTagRefusesToRender() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> Chart.render("latest-tag-values.yaml"));

@@ -48,7 +48,9 @@ final class ChartRules {
                 "autoscaler", ChartRules::autoscalers,
                 "network policy", ChartRules::networkPolicies,
                 "secrets by reference", ChartRules::secretsByReference,
-                "pinned images", ChartRules::pinnedImages);
+                "pinned images", ChartRules::pinnedImages,
+                "zone spread", ChartRules::zoneSpread,
+                "graceful shutdown", ChartRules::gracefulShutdown);
     }
 
     static List<String> containerSecurity(Manifests manifests) {
@@ -184,6 +186,47 @@ final class ChartRules {
                 }
             }
         });
+        return violations;
+    }
+
+    /** Every Deployment's pods spread across zones. */
+    static List<String> zoneSpread(Manifests manifests) {
+        return manifests.of(Deployment.class).stream()
+                .filter(d -> Optional.ofNullable(d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+                        .orElse(List.of()).stream()
+                        .noneMatch(t -> "topology.kubernetes.io/zone".equals(t.getTopologyKey())
+                                && selects(t.getLabelSelector(), d.getSpec().getTemplate().getMetadata().getLabels())))
+                .map(d -> "Deployment/" + d.getMetadata().getName() + ": no topology spread across zones")
+                .toList();
+    }
+
+    /**
+     * Every service drains before it is killed: a preStop pause while its endpoints are removed, then Quarkus's
+     * shutdown timeout for requests in flight, both inside the termination grace period.
+     */
+    static List<String> gracefulShutdown(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        for (Deployment d : manifests.of(Deployment.class)) {
+            PodSpec spec = d.getSpec().getTemplate().getSpec();
+            long grace = Optional.ofNullable(spec.getTerminationGracePeriodSeconds()).orElse(30L);
+            for (Container c : spec.getContainers()) {
+                String where = "Deployment/" + d.getMetadata().getName() + " container " + c.getName();
+                Integer pause = c.getLifecycle() == null || c.getLifecycle().getPreStop() == null
+                        || c.getLifecycle().getPreStop().getSleep() == null ? null
+                        : c.getLifecycle().getPreStop().getSleep().getSeconds().intValue();
+                String timeout = Optional.ofNullable(c.getEnv()).orElse(List.of()).stream()
+                        .filter(e -> e.getName().equals("QUARKUS_SHUTDOWN_TIMEOUT")).map(EnvVar::getValue)
+                        .findFirst().orElse(null);
+                if (pause == null) {
+                    violations.add(where + ": no preStop pause");
+                } else if (timeout == null || !timeout.matches("\\d+s")) {
+                    violations.add(where + ": no QUARKUS_SHUTDOWN_TIMEOUT in seconds");
+                } else if (pause + Long.parseLong(timeout.replace("s", "")) >= grace) {
+                    violations.add(where + ": preStop " + pause + " s + shutdown " + timeout + " do not fit in the "
+                            + grace + " s grace period");
+                }
+            }
+        }
         return violations;
     }
 
