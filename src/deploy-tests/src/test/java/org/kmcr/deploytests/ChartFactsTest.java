@@ -60,6 +60,27 @@ class ChartFactsTest {
         }
     }
 
+    /** The documented flows between services, and no other: who may open each service's API port. */
+    @Test
+    void eachServiceAcceptsOnlyItsDocumentedCallers() {
+        Manifests manifests = Chart.render();
+        Map<String, List<String>> expected = Map.of(
+                "ingest", List.of("portal"),
+                "identity", List.of("ingest", "portal", "record"),
+                "record", List.of("portal"),
+                "consent", List.of("audit", "ingest", "portal", "record"),
+                "audit", List.of("consent", "identity", "ingest", "portal", "record"),
+                "portal", List.of());
+        expected.forEach((service, callers) -> {
+            NetworkPolicy policy = manifests.named(NetworkPolicy.class, "kmcr-" + service);
+            List<String> allowed = policy.getSpec().getIngress().stream().flatMap(r -> r.getFrom().stream())
+                    .filter(peer -> peer.getPodSelector() != null && peer.getNamespaceSelector() == null)
+                    .map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component"))
+                    .filter(component -> !"tests".equals(component)).sorted().toList();
+            assertEquals(callers, allowed, service);
+        });
+    }
+
     @Test
     void mllpListenerIsExposedOnlyToItsPartner() {
         Manifests manifests = Chart.render("values-ha.yaml", "values-uk-south.yaml");

@@ -155,6 +155,13 @@ final class ChartRules {
                 }
             }
         });
+        // and no policy opens a pod to everyone: every ingress rule names its peers
+        for (NetworkPolicy p : policies) {
+            Optional.ofNullable(p.getSpec().getIngress()).orElse(List.of()).stream()
+                    .filter(rule -> rule.getFrom() == null || rule.getFrom().isEmpty())
+                    .forEach(rule -> violations.add("NetworkPolicy/" + p.getMetadata().getName()
+                            + ": an ingress rule allows every source"));
+        }
         return violations;
     }
 
