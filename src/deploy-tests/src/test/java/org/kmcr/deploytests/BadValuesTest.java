@@ -1,5 +1,6 @@
 package org.kmcr.deploytests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,10 +42,38 @@ class BadValuesTest {
                 "Deployment/kmcr-ingest container ingest: KMCR_PARTNER_API_TOKEN is not from a secretKeyRef");
     }
 
+    /** The values schema and the templates refuse unpinned images first; the rule catches what a template gets wrong. */
     @Test
     void unpinnedImagesAreCaught() {
-        assertFound(ChartRules.pinnedImages(BAD), "Pod/kmcr-test container ready-audit: image "
-                + "docker.io/curlimages/curl:8.11.1@sha256:abc is not pinned");
+        Manifests unpinned = Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: sketch}
+                spec:
+                  containers:
+                    - {name: untagged, image: docker.io/curlimages/curl}
+                    - {name: latest, image: "docker.io/curlimages/curl:latest"}
+                    - {name: short-digest, image: "docker.io/curlimages/curl:8.11.1@sha256:abc"}
+                    - {name: pinned, image: "docker.io/curlimages/curl:8.11.1"}
+                """);
+        assertEquals(List.of("Pod/sketch container untagged: image docker.io/curlimages/curl is not pinned",
+                "Pod/sketch container latest: image docker.io/curlimages/curl:latest is not pinned",
+                "Pod/sketch container short-digest: image docker.io/curlimages/curl:8.11.1@sha256:abc is not pinned"),
+                ChartRules.pinnedImages(unpinned));
+    }
+
+    @Test
+    void badDigestIsRefusedByTheValuesSchema() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Chart.render("bad-digest-values.yaml"));
+        assertTrue(refused.getMessage().contains("tests.image.digest: Does not match pattern"), refused.getMessage());
+    }
+
+    @Test
+    void unknownDatabaseModeIsRefusedByTheValuesSchema() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Chart.render("bad-mode-values.yaml"));
+        assertTrue(refused.getMessage().contains("database.mode"), refused.getMessage());
     }
 
     @Test
@@ -52,6 +81,13 @@ class BadValuesTest {
         assertFound(ChartRules.zoneSpread(BAD), "Deployment/kmcr-ingest: no topology spread across zones");
         assertFound(ChartRules.gracefulShutdown(BAD), "Deployment/kmcr-ingest container ingest: preStop 10 s + "
                 + "shutdown 20s do not fit in the 25 s grace period");
+    }
+
+    @Test
+    void latestTagOfOneServiceIsRefusedByTheValuesSchema() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Chart.render("latest-service-tag-values.yaml"));
+        assertTrue(refused.getMessage().contains("services.audit.image.tag"), refused.getMessage());
     }
 
     @Test
