@@ -137,6 +137,12 @@ class ChartFactsTest {
         Map<String, Object> realm = (Map<String, Object>) spec.get("realm");
         assertEquals("kmcr", realm.get("realm"));
         @SuppressWarnings("unchecked")
+        Map<String, Object> portal = ((List<Map<String, Object>>) realm.get("clients")).stream()
+                .filter(c -> "kmcr-portal".equals(c.get("clientId"))).findFirst().orElseThrow();
+        assertEquals(List.of("https://kmcr.example.org/*"), portal.get("redirectUris"), "the portal's real host");
+        assertEquals("https://kmcr.example.org/*",
+                ((Map<?, ?>) portal.get("attributes")).get("post.logout.redirect.uris"));
+        @SuppressWarnings("unchecked")
         Map<String, Object> placeholders = (Map<String, Object>) spec.get("placeholders");
         assertTrue(placeholders.containsKey("KMCR_CLIENT_SECRET_KMCR_RECORD"));
         assertTrue(placeholders.containsKey("KMCR_CLIENT_SECRET_PARTNER_PDS"));

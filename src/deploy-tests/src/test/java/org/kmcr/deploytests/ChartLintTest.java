@@ -24,6 +24,11 @@ class ChartLintTest {
         assertLints("values-ha.yaml", "values-uk-south.yaml");
     }
 
+    @Test
+    void externalDatabaseAndKeycloakOperatorValuesLintStrictly() {
+        assertLints("external-values.yaml");
+    }
+
     private static void assertLints(String... valuesFiles) {
         LintResult result = Chart.lint(valuesFiles);
         assertFalse(result.isFailed(), String.join("\n", result.getMessages()));
