@@ -51,6 +51,18 @@ class ChartFactsTest {
     }
 
     @Test
+    void withAMeshTheServicesGetSidecarsAndTheJobsDoNot() {
+        Manifests manifests = Chart.render("mesh-values.yaml");
+        assertEquals("enabled", manifests.named(Deployment.class, "kmcr-record").getSpec().getTemplate().getMetadata()
+                .getAnnotations().get("linkerd.io/inject"));
+        assertEquals("disabled", manifests.named(Job.class, "kmcr-migrations").getSpec().getTemplate().getMetadata()
+                .getAnnotations().get("linkerd.io/inject"), "a sidecar would keep the Job from completing");
+        assertEquals("false", value(container(manifests, "kmcr-ingest"), "QUARKUS_OTEL_SDK_DISABLED"), "tracing on");
+        assertEquals("http://otel-collector.observability.svc:4317",
+                value(container(manifests, "kmcr-ingest"), "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
+    }
+
+    @Test
     void noServiceHoldsAnOwnerPassword() {
         Manifests manifests = Chart.render();
         for (Deployment d : manifests.of(Deployment.class)) {

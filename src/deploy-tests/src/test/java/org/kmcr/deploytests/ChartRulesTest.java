@@ -20,7 +20,8 @@ class ChartRulesTest {
                 Arguments.of("default", new String[] {}),
                 Arguments.of("HA", new String[] {"values-ha.yaml"}),
                 Arguments.of("UK South", new String[] {"values-ha.yaml", "values-uk-south.yaml"}),
-                Arguments.of("external database and Keycloak operator", new String[] {"external-values.yaml"}));
+                Arguments.of("external database and Keycloak operator", new String[] {"external-values.yaml"}),
+                Arguments.of("mesh, monitoring, tracing", new String[] {"mesh-values.yaml"}));
     }
 
     @ParameterizedTest(name = "{0}")
