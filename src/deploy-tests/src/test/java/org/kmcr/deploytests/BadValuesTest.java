@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The rules fail for real: a deliberately bad values file breaks each of them, and each rule says where. */
 class BadValuesTest {
@@ -63,46 +65,23 @@ class BadValuesTest {
     }
 
     @Test
-    void badDigestIsRefusedByTheValuesSchema() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Chart.render("bad-digest-values.yaml"));
-        assertTrue(refused.getMessage().contains("tests.image.digest: Does not match pattern"), refused.getMessage());
-    }
-
-    @Test
-    void unknownDatabaseModeIsRefusedByTheValuesSchema() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Chart.render("bad-mode-values.yaml"));
-        assertTrue(refused.getMessage().contains("database.mode"), refused.getMessage());
-    }
-
-    @Test
     void missingZoneSpreadAndShortGracePeriodAreCaught() {
         assertFound(ChartRules.zoneSpread(BAD), "Deployment/kmcr-ingest: no topology spread across zones");
         assertFound(ChartRules.gracefulShutdown(BAD), "Deployment/kmcr-ingest container ingest: preStop 10 s + "
                 + "shutdown 20s do not fit in the 25 s grace period");
     }
 
-    @Test
-    void latestTagOfOneServiceIsRefusedByTheValuesSchema() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Chart.render("latest-service-tag-values.yaml"));
-        assertTrue(refused.getMessage().contains("services.audit.image.tag"), refused.getMessage());
-    }
-
-    @Test
-    void latestTagRefusesToRender() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Chart.render("latest-tag-values.yaml"));
-        assertTrue(refused.getMessage().contains("the tag \"latest\" is not allowed"), refused.getMessage());
-    }
-
-    @Test
-    void missingSecretReferenceRefusesToRender() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Chart.render("missing-secret-values.yaml"));
-        assertTrue(refused.getMessage().contains("services.record.database.existingSecret is required"),
-                refused.getMessage());
+    /** Values the chart refuses to render at all: by the values schema, or by a template's required or fail. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "bad-digest-values.yaml          | tests.image.digest: Does not match pattern",
+        "bad-mode-values.yaml            | database.mode",
+        "latest-service-tag-values.yaml  | services.audit.image.tag",
+        "latest-tag-values.yaml          | the tag \"latest\" is not allowed",
+        "missing-secret-values.yaml      | services.record.database.existingSecret is required"})
+    void refusedValuesDoNotRender(String valuesFile, String reason) {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Chart.render(valuesFile));
+        assertTrue(refused.getMessage().contains(reason), refused.getMessage());
     }
 
     private static void assertFound(List<String> violations, String... expected) {
