@@ -150,6 +150,9 @@ spec:
               value: {{ printf "kmcr-%s" $name | quote }}
             {{- end }}
             {{- range $k, $v := $svc.env }}
+            {{- if hasPrefix "KMCR_ALLOW_" $k }}
+            {{- fail (printf "services.%s.env.%s: the local run's switches (demo secrets, plain http) are never set in a deployment" $name $k) }}
+            {{- end }}
             - name: {{ $k }}
               value: {{ $v | quote }}
             {{- end }}

@@ -65,6 +65,23 @@ class BadValuesTest {
     }
 
     @Test
+    void localRunSwitchesAreCaught() {
+        Manifests sketch = Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: sketch}
+                spec:
+                  containers:
+                    - name: record
+                      image: "ghcr.io/kmcr/kmcr-record:0.1.0"
+                      env:
+                        - {name: KMCR_ALLOW_DEMO_SECRETS, value: "true"}
+                """);
+        assertEquals(List.of("Pod/sketch container record: sets KMCR_ALLOW_DEMO_SECRETS"),
+                ChartRules.noLocalRunSwitches(sketch));
+    }
+
+    @Test
     void missingZoneSpreadAndShortGracePeriodAreCaught() {
         assertFound(ChartRules.zoneSpread(BAD), "Deployment/kmcr-ingest: no topology spread across zones");
         assertFound(ChartRules.gracefulShutdown(BAD), "Deployment/kmcr-ingest container ingest: preStop 10 s + "
@@ -78,7 +95,8 @@ class BadValuesTest {
         "bad-mode-values.yaml            | database.mode",
         "latest-service-tag-values.yaml  | services.audit.image.tag",
         "latest-tag-values.yaml          | the tag \"latest\" is not allowed",
-        "missing-secret-values.yaml      | services.record.database.existingSecret is required"})
+        "missing-secret-values.yaml      | services.record.database.existingSecret is required",
+        "plain-http-values.yaml          | services.record.env.KMCR_ALLOW_PLAIN_HTTP: the local run's switches"})
     void refusedValuesDoNotRender(String valuesFile, String reason) {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Chart.render(valuesFile));
         assertTrue(refused.getMessage().contains(reason), refused.getMessage());

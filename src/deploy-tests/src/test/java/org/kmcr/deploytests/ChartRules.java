@@ -40,17 +40,18 @@ final class ChartRules {
 
     /** Every rule, by name. */
     static Map<String, Function<Manifests, List<String>>> all() {
-        return Map.of(
-                "container security", ChartRules::containerSecurity,
-                "resources", ChartRules::resources,
-                "probes", ChartRules::probes,
-                "disruption budget", ChartRules::disruptionBudgets,
-                "autoscaler", ChartRules::autoscalers,
-                "network policy", ChartRules::networkPolicies,
-                "secrets by reference", ChartRules::secretsByReference,
-                "pinned images", ChartRules::pinnedImages,
-                "zone spread", ChartRules::zoneSpread,
-                "graceful shutdown", ChartRules::gracefulShutdown);
+        return Map.ofEntries(
+                Map.entry("container security", ChartRules::containerSecurity),
+                Map.entry("resources", ChartRules::resources),
+                Map.entry("probes", ChartRules::probes),
+                Map.entry("disruption budget", ChartRules::disruptionBudgets),
+                Map.entry("autoscaler", ChartRules::autoscalers),
+                Map.entry("network policy", ChartRules::networkPolicies),
+                Map.entry("secrets by reference", ChartRules::secretsByReference),
+                Map.entry("pinned images", ChartRules::pinnedImages),
+                Map.entry("zone spread", ChartRules::zoneSpread),
+                Map.entry("graceful shutdown", ChartRules::gracefulShutdown),
+                Map.entry("no local-run switches", ChartRules::noLocalRunSwitches));
     }
 
     static List<String> containerSecurity(Manifests manifests) {
@@ -234,6 +235,19 @@ final class ChartRules {
                 }
             }
         }
+        return violations;
+    }
+
+    /** KMCR_ALLOW_DEMO_SECRETS and KMCR_ALLOW_PLAIN_HTTP belong to the local run and the tests, never a cluster. */
+    static List<String> noLocalRunSwitches(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        manifests.podTemplates().forEach((pod, template) -> {
+            for (Container c : containers(template.getSpec())) {
+                Optional.ofNullable(c.getEnv()).orElse(List.of()).stream()
+                        .filter(e -> e.getName().startsWith("KMCR_ALLOW_"))
+                        .forEach(e -> violations.add(pod + " container " + c.getName() + ": sets " + e.getName()));
+            }
+        });
         return violations;
     }
 
