@@ -13,6 +13,7 @@ import org.kmcr.identity.matching.MatchDecision;
 import org.kmcr.identity.matching.MatchOutcome;
 import org.kmcr.identity.matching.MatchSubject;
 import org.kmcr.identity.matching.NameFrequencies;
+import org.kmcr.identity.matching.PersonCheck;
 
 /**
  * The pure matcher replayed in memory on a labelled set, in arrival order, as the service resolves (blocking,
@@ -68,14 +69,21 @@ class MatcherReplayBenchmark {
             }
             MatchDecision best = null;
             int bestAt = -1;
+            Map<Integer, MatchDecision> decisions = new HashMap<>();
             for (int c : candidates) {
                 MatchDecision d = MatchDecision.of(SCORER.score(s, subjects.get(c), NameFrequencies.NONE), s,
                         subjects.get(c), SCORER.weights());
+                decisions.put(c, d);
                 if (best == null || d.outcome().compareTo(best.outcome()) < 0
                         || d.outcome() == best.outcome() && d.score().weight() > best.score().weight()) {
                     best = d;
                     bestAt = c;
                 }
+            }
+            if (best != null) {
+                int bestPerson = personOf.get(bestAt);
+                best = PersonCheck.of(best, decisions.entrySet().stream()
+                        .filter(e -> personOf.get(e.getKey()) == bestPerson).map(Map.Entry::getValue).toList());
             }
             int person = i;
             if (best != null && best.outcome() == MatchOutcome.LINK) {
