@@ -16,7 +16,10 @@ import java.util.Set;
  * <li>a parent and child of one first name (or its nickname or near spelling), born twelve or more years apart
  *     (whatever the family name);
  * <li>names alone: nothing but names (and sex) agrees; no date of birth (not even within a year), postcode,
- *     address, town, telephone, e-mail address or NHS number confirms them.
+ *     address, town, telephone, e-mail address or NHS number confirms them;
+ * <li>another first name, no date of birth to confirm: the first names differ (not a nickname, typo, sound or
+ *     jumble of each other) and the dates of birth are not the same, swapped or one digit apart; a family name
+ *     and a town are not enough to say that "Harold Morse" and "Sydney Morse" are one man.
  * </ul>
  * Otherwise a held-back pair goes to review when its score reaches the review threshold, else it is no match.
  */
@@ -25,6 +28,9 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
     static final int GENERATION_YEARS = 12;
     static final String TWINS = "possible twins";
     static final String GENERATIONS = "possibly a parent and child";
+    static final String OTHER_NAME = "another first name";
+    private static final Set<Agreement> CLOSE_BIRTH = Set.of(Agreement.EXACT, Agreement.DAY_MONTH_SWAPPED,
+            Agreement.ONE_EDIT);
     private static final Set<Agreement> SAME_NAME = Set.of(Agreement.EXACT, Agreement.NICKNAME, Agreement.CLOSE,
             Agreement.PHONETIC, Agreement.SAME_LETTERS);
 
@@ -40,6 +46,10 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
         if (SAME_NAME.contains(score.level(MatchField.GIVEN)) && a.birthYear() != null && b.birthYear() != null
                 && Math.abs(a.birthYear() - b.birthYear()) >= GENERATION_YEARS) {
             holds.add(GENERATIONS + " of the same name: born a generation apart");
+        }
+        if (score.level(MatchField.GIVEN) == Agreement.DISAGREE && !CLOSE_BIRTH.contains(
+                score.level(MatchField.BIRTH_DATE)) && score.level(MatchField.NHS_NUMBER) != Agreement.EXACT) {
+            holds.add(OTHER_NAME + ": the first names differ and no date of birth confirms the rest");
         }
         if (!corroborated(score)) {
             holds.add("only the names agree: no date of birth, postcode, address, town, telephone or NHS number"

@@ -17,6 +17,7 @@ import org.kmcr.identity.matching.MatchDecision;
 import org.kmcr.identity.matching.MatchOutcome;
 import org.kmcr.identity.matching.MatchSubject;
 import org.kmcr.identity.matching.NameFrequencies;
+import org.kmcr.identity.matching.Nicknames;
 import org.kmcr.identity.matching.PersonCheck;
 import org.kmcr.identity.model.Candidate;
 import org.kmcr.identity.model.IdentityLink;
@@ -143,10 +144,15 @@ public class DemographicMatcher implements PersonMatcher {
 
     /** The best candidate's decision, checked against the person's other candidate records ({@link PersonCheck}). */
     private static Scored checked(Scored best, List<Scored> scored) {
-        List<MatchDecision> samePerson = scored.stream()
+        List<PersonCheck.Member> samePerson = scored.stream()
                 .filter(s -> s.candidate().personId().equals(best.candidate().personId()))
-                .map(Scored::decision).toList();
-        return new Scored(best.candidate(), PersonCheck.of(best.decision(), samePerson));
+                .map(DemographicMatcher::member).toList();
+        return new Scored(best.candidate(), PersonCheck.of(member(best), samePerson, Nicknames.shipped()));
+    }
+
+    private static PersonCheck.Member member(Scored s) {
+        return new PersonCheck.Member(MatchSubject.of(s.candidate().nhsNumber(), s.candidate().demographics()),
+                s.decision());
     }
 
     private static ReviewedIdentity side(Scored s) {
