@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What a source says about who a patient is, stored as given for matching and display. Every field is
- * optional; birthDate is a FHIR date (year, year-month or full date); email is compared as an e-mail address.
+ * optional; birthDate is a FHIR date (year, year-month or full date); email is stored as sent and
+ * compared only when it has a local part and an @ (a malformed address from a source is kept, not refused).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Demographics(
@@ -25,8 +26,7 @@ public record Demographics(
         @Size(max = 20) String registeredPractice,
         @Pattern(regexp = "\\d{4}(-\\d{2}(-\\d{2})?)?.*", message = "must be a date such as 2020-01-01")
         String deathDate,
-        @Size(max = 254) @Pattern(regexp = "[^@\\s]+@[^@\\s]+", message = "must be an e-mail address")
-        String email) {
+        @Size(max = 254) String email) {
 
     /** Every field but the e-mail address (added later; existing callers keep this form). */
     public Demographics(String family, List<String> given, String birthDate, String gender,
