@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kmcr.common.audit.AuditClient;
 import org.kmcr.common.audit.AuditReceipt;
+import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
@@ -114,5 +115,32 @@ class IdentityEventResourceTest {
                 .get("mergeId"));
         assertEquals(survivingPerson, events.stream().filter(e -> "merged".equals(e.get("type"))).findFirst()
                 .orElseThrow().get("otherPersonId"));
+    }
+
+    @Test
+    void aMergeThatCannotBeAuditedLeavesNoEventAndTheRetriedMergeExactlyOne() {
+        long cursor = end();
+        String survivor = Patients.resolve(Patients.patient(TestNhsNumbers.next())).getString("personId");
+        String merged = Patients.resolve(Patients.patient(TestNhsNumbers.next())).getString("personId");
+        doReturn(Uni.createFrom().failure(ProblemException.unavailable("audit is unavailable: nothing was disclosed")))
+                .when(audit).record(any());
+        given().auth().oauth2(Patients.PRIVACY_OFFICER).contentType(ContentType.JSON)
+                .body(Map.of("into", survivor, "reason", "one woman registered twice"))
+                .post("/api/persons/" + merged + "/merge").then().statusCode(503);
+        assertEquals(List.of("linked", "linked"), types(eventsAfter(cursor, 100), survivor, merged),
+                "the merge rolled back, and its events with it");
+
+        auditCommits();
+        given().auth().oauth2(Patients.PRIVACY_OFFICER).contentType(ContentType.JSON)
+                .body(Map.of("into", survivor, "reason", "one woman registered twice"))
+                .post("/api/persons/" + merged + "/merge").then().statusCode(201);
+        List<String> after = types(eventsAfter(cursor, 100), survivor, merged);
+        assertEquals(1, after.stream().filter("merged"::equals).count(), after.toString());
+        assertEquals(5, after.size(), after.toString());
+    }
+
+    private static List<String> types(List<Map<String, Object>> events, String... persons) {
+        return events.stream().filter(e -> Set.of(persons).contains(e.get("personId")))
+                .map(e -> (String) e.get("type")).toList();
     }
 }
