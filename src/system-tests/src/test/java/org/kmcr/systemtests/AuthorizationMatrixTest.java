@@ -33,6 +33,8 @@ class AuthorizationMatrixTest {
     static final Set<String> STAFF_AND_CITIZENS = Set.of("clinician", "social-worker", "patient");
     static final Set<String> STAFF = Set.of("clinician", "social-worker");
     static final Set<String> OFFICERS = Set.of("privacy-officer");
+    /** The MPI's review queue: privacy officers and data-quality officers. */
+    static final Set<String> REVIEWERS = Set.of("privacy-officer", "data-quality");
 
     /** Who may call each operation, by realm role: "service method path" -> roles. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -45,14 +47,15 @@ class AuthorizationMatrixTest {
             Map.entry("identity POST /api/source-identities/resolve", Set.of("identity-resolver")),
             Map.entry("identity GET /api/persons", Set.of("identity-reader")),
             Map.entry("identity GET /api/persons/{personId}", Set.of("identity-reader")),
-            Map.entry("identity GET /api/link-reviews", OFFICERS),
-            Map.entry("identity POST /api/link-reviews/{id}/decision", OFFICERS),
+            Map.entry("identity GET /api/link-reviews", REVIEWERS),
+            Map.entry("identity POST /api/link-reviews/{id}/decision", REVIEWERS),
             Map.entry("identity POST /api/source-identities/merges", Set.of("identity-resolver")),
             Map.entry("identity GET /api/source-identities/{id}/link", OFFICERS),
-            Map.entry("identity POST /api/match-explanations", OFFICERS),
+            Map.entry("identity POST /api/match-explanations", REVIEWERS),
             Map.entry("identity POST /api/persons/{personId}/merge", OFFICERS),
             Map.entry("identity POST /api/person-merges/{id}/unmerge", OFFICERS),
             Map.entry("identity GET /api/person-search", Set.of("clinician", "social-worker", "privacy-officer")),
+            Map.entry("identity GET /api/identity-events", Set.of("identity-reader")),
             Map.entry("record GET /api/records/{nhsNumber}/summary", STAFF_AND_CITIZENS),
             Map.entry("record POST /api/records/{nhsNumber}/break-glass", STAFF),
             Map.entry("record POST /api/records/{nhsNumber}/self-claim", STAFF),

@@ -12,6 +12,8 @@ public final class Roles {
     public static final String CLINICIAN = "clinician";
     public static final String SOCIAL_WORKER = "social-worker";
     public static final String PRIVACY_OFFICER = "privacy-officer";
+    /** Works the MPI's review queue: possible matches and contradicting links, their explanations (identity). */
+    public static final String DATA_QUALITY = "data-quality";
     public static final String ANALYST = "analyst";
     public static final String PATIENT = "patient";
     public static final String PARTNER_SYSTEM = "partner-system";
@@ -37,7 +39,7 @@ public final class Roles {
             IDENTITY_RESOLVER, IDENTITY_READER, RELATIONSHIP_ASSERTER, PARTNER_READER);
 
     /** Most specific first: used to name a caller's role in the audit log. */
-    static final List<String> PRECEDENCE = List.of(PRIVACY_OFFICER, CLINICIAN, SOCIAL_WORKER, ANALYST, PATIENT,
+    static final List<String> PRECEDENCE = List.of(PRIVACY_OFFICER, DATA_QUALITY, CLINICIAN, SOCIAL_WORKER, ANALYST, PATIENT,
             PARTNER_SYSTEM, ACCESS_DECIDER, RELATIONSHIP_ASSERTER, IDENTITY_RESOLVER, IDENTITY_READER,
             PARTNER_READER, AUDIT_WRITER);
 

@@ -6,6 +6,7 @@ public enum Agreement {
     NICKNAME("a nickname of the other (as Bob for Robert)"),
     CLOSE("spelt almost the same (a typo or two)"),
     PHONETIC("sounds the same but is spelt differently"),
+    SAME_LETTERS("made of the same letters, jumbled or with one letter more or fewer"),
     DAY_MONTH_SWAPPED("the same with day and month swapped"),
     ONE_EDIT("one character or digit apart"),
     TWO_EDITS("two digits apart"),

@@ -10,8 +10,12 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /**
  * The agreement level of every field of two records: exact, nickname, close spelling (Jaro-Winkler), same sound
  * (Double Metaphone), day and month swapped, one or two digits apart (Levenshtein), postcode sector and district. A
- * field missing on either side is {@link Agreement#MISSING}. First and family names given the wrong way round
- * count as close.
+ * field missing on either side is {@link Agreement#MISSING}. A name one edit away (an insertion, a deletion, a
+ * substitution or two neighbouring letters swapped: Damerau's errors) is close however it starts, which
+ * Jaro-Winkler alone misses ("rhomas", "thomas"). First and family names given the wrong way round count as close,
+ * and so does a first name given as the other record's family name when that record's first name is the other's
+ * family name or one side has no family name (the name put in the wrong box). An e-mail address is close when it
+ * is at most two edits away or has the same local part at another domain.
  */
 public final class FieldComparisons {
 
@@ -31,6 +35,9 @@ public final class FieldComparisons {
         if (swappedNames(a, b)) {
             levels.put(MatchField.GIVEN, Agreement.CLOSE);
             levels.put(MatchField.FAMILY, Agreement.CLOSE);
+        } else if (shiftedName(a, b) || shiftedName(b, a)) {
+            levels.put(MatchField.GIVEN, Agreement.CLOSE);
+            levels.put(MatchField.FAMILY, Agreement.MISSING);
         } else {
             levels.put(MatchField.GIVEN, givenName(a.given(), b.given(), nicknames));
             levels.put(MatchField.FAMILY, name(a.family(), b.family()));
@@ -41,6 +48,7 @@ public final class FieldComparisons {
         levels.put(MatchField.ADDRESS, text(a.address(), b.address()));
         levels.put(MatchField.TOWN, text(a.town(), b.town()));
         levels.put(MatchField.TELEPHONE, digits(a.telephone(), b.telephone()));
+        levels.put(MatchField.EMAIL, email(a.email(), b.email()));
         return levels;
     }
 
@@ -65,16 +73,89 @@ public final class FieldComparisons {
     }
 
     private static Agreement similarName(String a, String b) {
-        if (JARO_WINKLER.apply(a, b) >= CLOSE_NAME) {
+        if (JARO_WINKLER.apply(a, b) >= CLOSE_NAME || oneEditApart(a, b)) {
             return Agreement.CLOSE;
         }
-        return METAPHONE.isDoubleMetaphoneEqual(a, b) || METAPHONE.isDoubleMetaphoneEqual(a, b, true)
-                ? Agreement.PHONETIC : Agreement.DISAGREE;
+        if (METAPHONE.isDoubleMetaphoneEqual(a, b) || METAPHONE.isDoubleMetaphoneEqual(a, b, true)) {
+            return Agreement.PHONETIC;
+        }
+        return sameLetters(a, b) ? Agreement.SAME_LETTERS : Agreement.DISAGREE;
+    }
+
+    /**
+     * The letters of the shorter name are all in the longer one, which has at most one more (a jumbled typo, as
+     * "oievr" for "oliver" or "nleaeor" for "elanor"); names of four letters or more.
+     */
+    static boolean sameLetters(String a, String b) {
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = shorter == a ? b : a;
+        if (shorter.length() < 4 || longer.length() - shorter.length() > 1) {
+            return false;
+        }
+        int[] counts = new int[26];
+        for (char c : longer.toCharArray()) {
+            counts[c - 'a']++;
+        }
+        for (char c : shorter.toCharArray()) {
+            if (--counts[c - 'a'] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Damerau's single error, for names of three letters or more: one edit, or two neighbours swapped. */
+    static boolean oneEditApart(String a, String b) {
+        if (a.length() < 3 || b.length() < 3) {
+            return false;
+        }
+        if (ONE_EDIT.apply(a, b) == 1) {
+            return true;
+        }
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int first = -1;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (first < 0) {
+                    first = i;
+                } else {
+                    return i == first + 1 && a.charAt(first) == b.charAt(i) && a.charAt(i) == b.charAt(first)
+                            && a.substring(i + 1).equals(b.substring(i + 1));
+                }
+            }
+        }
+        return false;
+    }
+
+    /** a's first name is b's family name, and b's first name is a's family name or one of them has none. */
+    private static boolean shiftedName(MatchSubject a, MatchSubject b) {
+        return a.given() != null && b.family() != null && a.given().equals(b.family())
+                && (a.family() == null || b.given() == null);
+    }
+
+    static Agreement email(String a, String b) {
+        if (a == null || b == null) {
+            return Agreement.MISSING;
+        }
+        if (a.equals(b)) {
+            return Agreement.EXACT;
+        }
+        int at = a.indexOf('@');
+        int bt = b.indexOf('@');
+        boolean sameLocalPart = a.substring(0, at).equals(b.substring(0, bt));
+        return sameLocalPart || TWO_EDITS.apply(a, b) >= 0 ? Agreement.CLOSE : Agreement.DISAGREE;
     }
 
     private static boolean swappedNames(MatchSubject a, MatchSubject b) {
-        return a.given() != null && a.family() != null && !a.given().equals(a.family())
-                && a.given().equals(b.family()) && a.family().equals(b.given());
+        return a.given() != null && a.family() != null && b.given() != null && b.family() != null
+                && !a.given().equals(a.family()) && !a.given().equals(b.given())
+                && sameOrOneEdit(a.given(), b.family()) && sameOrOneEdit(a.family(), b.given());
+    }
+
+    private static boolean sameOrOneEdit(String a, String b) {
+        return a.equals(b) || oneEditApart(a, b);
     }
 
     static Agreement birthDate(MatchSubject a, MatchSubject b) {

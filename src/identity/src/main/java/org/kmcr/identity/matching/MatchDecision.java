@@ -10,20 +10,29 @@ import java.util.Set;
  * <ul>
  * <li>two different valid NHS numbers are two people as far as a machine can tell: never linked automatically,
  *     and not put to review either (most such pairs are namesakes; a privacy officer can still merge them);
- * <li>twins: the same date of birth but a first name that is not the same, a nickname, close or alike in sound
- *     (whatever the family name: one of them may have married);
+ * <li>twins: the same date of birth but a first name that is not the same, a nickname, close, alike in sound or
+ *     made of the same letters (whatever the family name: one of them may have married; twins whose names are
+ *     anagrams, as Mary and Myra, are the known gap);
  * <li>a parent and child of one first name (or its nickname or near spelling), born twelve or more years apart
  *     (whatever the family name);
  * <li>names alone: nothing but names (and sex) agrees; no date of birth (not even within a year), postcode,
- *     address, town, telephone or NHS number confirms them.
+ *     address, town, telephone, e-mail address or NHS number confirms them;
+ * <li>another first name, no date of birth to confirm: the first names differ (not a nickname, typo, sound or
+ *     jumble of each other) and the dates of birth are not the same, swapped or one digit apart; a family name
+ *     and a town are not enough to say that "Harold Morse" and "Sydney Morse" are one man.
  * </ul>
  * Otherwise a held-back pair goes to review when its score reaches the review threshold, else it is no match.
  */
 public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> reasons) {
 
     static final int GENERATION_YEARS = 12;
+    static final String TWINS = "possible twins";
+    static final String GENERATIONS = "possibly a parent and child";
+    static final String OTHER_NAME = "another first name";
+    private static final Set<Agreement> CLOSE_BIRTH = Set.of(Agreement.EXACT, Agreement.DAY_MONTH_SWAPPED,
+            Agreement.ONE_EDIT);
     private static final Set<Agreement> SAME_NAME = Set.of(Agreement.EXACT, Agreement.NICKNAME, Agreement.CLOSE,
-            Agreement.PHONETIC);
+            Agreement.PHONETIC, Agreement.SAME_LETTERS);
 
     public static MatchDecision of(PairScore score, MatchSubject a, MatchSubject b, Weights weights) {
         if (score.level(MatchField.NHS_NUMBER) == Agreement.DISAGREE) {
@@ -32,11 +41,15 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
         }
         List<String> holds = new ArrayList<>();
         if (sameBirthDate(score) && score.level(MatchField.GIVEN) == Agreement.DISAGREE) {
-            holds.add("possible twins: the same date of birth, a different first name");
+            holds.add(TWINS + ": the same date of birth, a different first name");
         }
         if (SAME_NAME.contains(score.level(MatchField.GIVEN)) && a.birthYear() != null && b.birthYear() != null
                 && Math.abs(a.birthYear() - b.birthYear()) >= GENERATION_YEARS) {
-            holds.add("possibly a parent and child of the same name: born a generation apart");
+            holds.add(GENERATIONS + " of the same name: born a generation apart");
+        }
+        if (score.level(MatchField.GIVEN) == Agreement.DISAGREE && !CLOSE_BIRTH.contains(
+                score.level(MatchField.BIRTH_DATE)) && score.level(MatchField.NHS_NUMBER) != Agreement.EXACT) {
+            holds.add(OTHER_NAME + ": the first names differ and no date of birth confirms the rest");
         }
         if (!corroborated(score)) {
             holds.add("only the names agree: no date of birth, postcode, address, town, telephone or NHS number"
@@ -60,7 +73,7 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
     private static boolean corroborated(PairScore score) {
         return score.level(MatchField.NHS_NUMBER) == Agreement.EXACT
                 || java.util.stream.Stream.of(MatchField.BIRTH_DATE, MatchField.POSTCODE, MatchField.ADDRESS,
-                        MatchField.TOWN, MatchField.TELEPHONE).anyMatch(f -> CONFIRMS.contains(score.level(f)));
+                        MatchField.TOWN, MatchField.TELEPHONE, MatchField.EMAIL).anyMatch(f -> CONFIRMS.contains(score.level(f)));
     }
 
     private static boolean sameBirthDate(PairScore score) {

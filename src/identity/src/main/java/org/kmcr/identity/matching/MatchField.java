@@ -10,9 +10,9 @@ import java.util.List;
 public enum MatchField {
     NHS_NUMBER("nhsNumber", "NHS number", List.of(Agreement.EXACT, Agreement.DISAGREE)),
     GIVEN("given", "first name", List.of(Agreement.EXACT, Agreement.NICKNAME, Agreement.CLOSE,
-            Agreement.PHONETIC, Agreement.DISAGREE)),
+            Agreement.PHONETIC, Agreement.SAME_LETTERS, Agreement.DISAGREE)),
     FAMILY("family", "family name", List.of(Agreement.EXACT, Agreement.CLOSE, Agreement.PHONETIC,
-            Agreement.DISAGREE)),
+            Agreement.SAME_LETTERS, Agreement.DISAGREE)),
     BIRTH_DATE("birthDate", "date of birth", List.of(Agreement.EXACT, Agreement.DAY_MONTH_SWAPPED,
             Agreement.ONE_EDIT, Agreement.TWO_EDITS, Agreement.NEAR_YEAR, Agreement.DISAGREE)),
     GENDER("gender", "sex", List.of(Agreement.EXACT, Agreement.DISAGREE)),
@@ -20,7 +20,8 @@ public enum MatchField {
             Agreement.DISTRICT, Agreement.DISAGREE)),
     ADDRESS("address", "first address line", List.of(Agreement.EXACT, Agreement.CLOSE, Agreement.DISAGREE)),
     TOWN("town", "town", List.of(Agreement.EXACT, Agreement.CLOSE, Agreement.DISAGREE)),
-    TELEPHONE("telephone", "telephone number", List.of(Agreement.EXACT, Agreement.ONE_EDIT, Agreement.DISAGREE));
+    TELEPHONE("telephone", "telephone number", List.of(Agreement.EXACT, Agreement.ONE_EDIT, Agreement.DISAGREE)),
+    EMAIL("email", "e-mail address", List.of(Agreement.EXACT, Agreement.CLOSE, Agreement.DISAGREE));
 
     private final String key;
     private final String words;

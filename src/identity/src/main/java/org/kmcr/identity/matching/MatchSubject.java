@@ -14,9 +14,11 @@ import org.kmcr.identity.model.Demographics;
  * @param birthYear  null when no date of birth is given; month and day null when the source gives less
  * @param postcode   upper case without spaces, e.g. {@code KM11AA}
  * @param telephone  digits only, the last ten
+ * @param email      lower case, without surrounding spaces
  */
 public record MatchSubject(String nhsNumber, String given, String family, Integer birthYear, Integer birthMonth,
-        Integer birthDay, String gender, String postcode, String address, String town, String telephone) {
+        Integer birthDay, String gender, String postcode, String address, String town, String telephone,
+        String email) {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?.*");
     private static final Pattern NOT_DIGITS = Pattern.compile("\\D+");
@@ -33,7 +35,7 @@ public record MatchSubject(String nhsNumber, String given, String family, Intege
                 dated && date.group(2) != null ? Integer.valueOf(date.group(2)) : null,
                 dated && date.group(3) != null ? Integer.valueOf(date.group(3)) : null,
                 gender(d.gender()), postcode(d.postcode()), Names.words(first(d.addressLines())),
-                Names.words(d.town()), telephone(d.telephone()));
+                Names.words(d.town()), telephone(d.telephone()), email(d.email()));
     }
 
     /** The date of birth as eight digits (yyyymmdd); null unless the full date is known. */
@@ -69,6 +71,13 @@ public record MatchSubject(String nhsNumber, String given, String family, Intege
         }
         String p = NOT_POSTCODE.matcher(postcode.toUpperCase(Locale.ROOT)).replaceAll("");
         return p.isEmpty() ? null : p;
+    }
+
+    private static String email(String email) {
+        if (email == null || email.isBlank() || email.indexOf('@') < 1) {
+            return null;
+        }
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String telephone(String telephone) {

@@ -35,7 +35,7 @@ public class LinkReviewResource {
 
     /** Newest first; all reviews unless a status (open or closed) is given. Audited. */
     @GET
-    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.DATA_QUALITY})
     public Uni<List<LinkReviewView>> list(
             @QueryParam("status") @Pattern(regexp = "open|closed", message = "must be open or closed") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -47,7 +47,7 @@ public class LinkReviewResource {
     /** Decides a review (link or reject): 404 when unknown, 409 when already decided. Audited. */
     @POST
     @Path("/{id}/decision")
-    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.DATA_QUALITY})
     public Uni<LinkReviewView> decide(@PathParam("id") UUID id, @Valid @NotNull LinkDecisionBody body) {
         return service.decide(id, body.decision(), body.note(), currentCaller.get()).map(LinkReviewView::of);
     }

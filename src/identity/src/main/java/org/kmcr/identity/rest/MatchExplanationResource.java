@@ -26,7 +26,7 @@ public class MatchExplanationResource {
 
     /** Scores the pair now; 404 when either is unknown. Audited. */
     @POST
-    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.DATA_QUALITY})
     public Uni<PairExplanationView> explain(@Valid @NotNull PairRequest pair) {
         return service.pair(pair.left(), pair.right(), currentCaller.get()).map(PairExplanationView::of);
     }

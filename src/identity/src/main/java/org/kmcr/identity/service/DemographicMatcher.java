@@ -17,6 +17,8 @@ import org.kmcr.identity.matching.MatchDecision;
 import org.kmcr.identity.matching.MatchOutcome;
 import org.kmcr.identity.matching.MatchSubject;
 import org.kmcr.identity.matching.NameFrequencies;
+import org.kmcr.identity.matching.Nicknames;
+import org.kmcr.identity.matching.PersonCheck;
 import org.kmcr.identity.model.Candidate;
 import org.kmcr.identity.model.IdentityLink;
 import org.kmcr.identity.model.Person;
@@ -106,7 +108,7 @@ public class DemographicMatcher implements PersonMatcher {
             return new Scored(c, MatchDecision.of(SCORER.score(subject, other, names), subject, other,
                     SCORER.weights()));
         }).sorted(BEST_FIRST).toList();
-        Scored best = scored.isEmpty() ? null : scored.get(0);
+        Scored best = scored.isEmpty() ? null : checked(scored.get(0), scored);
         if (best == null || best.decision().outcome() == MatchOutcome.NO_MATCH) {
             double bestProbability = best == null ? 0 : best.decision().score().probability();
             String none = candidates.isEmpty() ? "no other record shares a blocking key"
@@ -138,6 +140,19 @@ public class DemographicMatcher implements PersonMatcher {
             }
             return new Match(person.id, person.nhsNumber, Match.DEMOGRAPHICS, score, evidence);
         });
+    }
+
+    /** The best candidate's decision, checked against the person's other candidate records ({@link PersonCheck}). */
+    private static Scored checked(Scored best, List<Scored> scored) {
+        List<PersonCheck.Member> samePerson = scored.stream()
+                .filter(s -> s.candidate().personId().equals(best.candidate().personId()))
+                .map(DemographicMatcher::member).toList();
+        return new Scored(best.candidate(), PersonCheck.of(member(best), samePerson, Nicknames.shipped()));
+    }
+
+    private static PersonCheck.Member member(Scored s) {
+        return new PersonCheck.Member(MatchSubject.of(s.candidate().nhsNumber(), s.candidate().demographics()),
+                s.decision());
     }
 
     private static ReviewedIdentity side(Scored s) {

@@ -14,7 +14,7 @@ import org.kmcr.identity.model.Demographics;
 
 /**
  * The labelled data sets of the accuracy benchmark (see each folder's README under the shared data directory),
- * mapped to the resolve API's demographics field by field; nothing else (no label, no e-mail) reaches the matcher.
+ * mapped to the resolve API's demographics field by field; nothing else (no label) reaches the matcher.
  */
 final class LabelledSets {
 
@@ -51,13 +51,13 @@ final class LabelledSets {
         return records;
     }
 
-    /** Splink fake_1000: first name, surname, date of birth, city (the e-mail is not a field of the MPI). */
+    /** Splink fake_1000: first name, surname, date of birth, city, e-mail address. */
     static List<LabelledRecord> fake1000(Path file) throws IOException {
         List<LabelledRecord> records = new ArrayList<>();
         for (CSVRecord row : rows(file, header())) {
             records.add(new LabelledRecord("F-" + row.get("unique_id"), row.get("cluster"), null, new Demographics(
                     blank(row.get("surname")), given(row.get("first_name")), blank(row.get("dob")), null, null,
-                    blank(row.get("city")), null, null, null, null)));
+                    blank(row.get("city")), null, null, null, null, blank(row.get("email")))));
         }
         return records;
     }

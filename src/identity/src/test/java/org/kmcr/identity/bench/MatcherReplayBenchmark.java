@@ -13,6 +13,8 @@ import org.kmcr.identity.matching.MatchDecision;
 import org.kmcr.identity.matching.MatchOutcome;
 import org.kmcr.identity.matching.MatchSubject;
 import org.kmcr.identity.matching.NameFrequencies;
+import org.kmcr.identity.matching.Nicknames;
+import org.kmcr.identity.matching.PersonCheck;
 
 /**
  * The pure matcher replayed in memory on a labelled set, in arrival order, as the service resolves (blocking,
@@ -22,7 +24,8 @@ import org.kmcr.identity.matching.NameFrequencies;
  */
 class MatcherReplayBenchmark {
 
-    static final FellegiSunter SCORER = FellegiSunter.shipped();
+    /** The shipped weights, or with {@code -Dmpi.train=true} those EM estimates from each set's own records. */
+    private FellegiSunter scorer = FellegiSunter.shipped();
 
     @Test
     void replay() throws Exception {
@@ -39,7 +42,11 @@ class MatcherReplayBenchmark {
                 case "uk_generated" -> new UkPeople(2026).generate(1500);
                 default -> throw new IllegalArgumentException(set);
             };
-            replay(set, records);
+            scorer = Boolean.getBoolean("mpi.train")
+                    ? new FellegiSunter(WeightEstimationBenchmark.estimate(records.stream()
+                            .map(r -> MatchSubject.of(r.nhsNumber(), r.demographics())).toList()), Nicknames.shipped())
+                    : FellegiSunter.shipped();
+            replay(set + (Boolean.getBoolean("mpi.train") ? " (weights trained on the set)" : ""), records);
         }
     }
 
@@ -68,14 +75,23 @@ class MatcherReplayBenchmark {
             }
             MatchDecision best = null;
             int bestAt = -1;
+            Map<Integer, MatchDecision> decisions = new HashMap<>();
             for (int c : candidates) {
-                MatchDecision d = MatchDecision.of(SCORER.score(s, subjects.get(c), NameFrequencies.NONE), s,
-                        subjects.get(c), SCORER.weights());
+                MatchDecision d = MatchDecision.of(scorer.score(s, subjects.get(c), NameFrequencies.NONE), s,
+                        subjects.get(c), scorer.weights());
+                decisions.put(c, d);
                 if (best == null || d.outcome().compareTo(best.outcome()) < 0
                         || d.outcome() == best.outcome() && d.score().weight() > best.score().weight()) {
                     best = d;
                     bestAt = c;
                 }
+            }
+            if (best != null) {
+                int bestPerson = personOf.get(bestAt);
+                best = PersonCheck.of(new PersonCheck.Member(subjects.get(bestAt), best), decisions.entrySet()
+                        .stream().filter(e -> personOf.get(e.getKey()) == bestPerson)
+                        .map(e -> new PersonCheck.Member(subjects.get(e.getKey()), e.getValue())).toList(),
+                        Nicknames.shipped());
             }
             int person = i;
             if (best != null && best.outcome() == MatchOutcome.LINK) {
@@ -96,8 +112,8 @@ class MatcherReplayBenchmark {
             } else if (misses.size() < 25) {
                 for (int c = 0; c < i; c++) {
                     if (clusterOf.get(records.get(c).localId()).equals(r.cluster()) && personOf.get(c) >= 0) {
-                        MatchDecision d = MatchDecision.of(SCORER.score(s, subjects.get(c), NameFrequencies.NONE), s,
-                                subjects.get(c), SCORER.weights());
+                        MatchDecision d = MatchDecision.of(scorer.score(s, subjects.get(c), NameFrequencies.NONE), s,
+                                subjects.get(c), scorer.weights());
                         misses.add("NEW " + (candidates.contains(c) ? "(was a candidate) " : "(not blocked) ")
                                 + r.demographics() + "\n    vs " + records.get(c).demographics() + "\n    "
                                 + d.score().evidence().values() + " w=" + d.score().weight());

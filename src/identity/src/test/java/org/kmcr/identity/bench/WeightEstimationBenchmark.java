@@ -40,6 +40,17 @@ class WeightEstimationBenchmark {
             };
             records.forEach(r -> subjects.add(MatchSubject.of(r.nhsNumber(), r.demographics())));
         }
+        Weights estimated = estimate(subjects);
+        System.out.println("MPI-WEIGHTS from " + subjects.size() + " records\n" + estimated.format());
+        java.nio.file.Files.writeString(Path.of("target", "mpi-weights.properties"), estimated.format());
+    }
+
+    /**
+     * The weights estimated from these records alone: u from 50,000 random pairs, m and the prior by EM per
+     * blocking rule over the pairs the matcher's blocking keys bring together (at most 40 a block); the shipped
+     * thresholds and prior are kept (the prior estimated is that of whole blocks, not of one resolve's candidates).
+     */
+    static Weights estimate(List<MatchSubject> subjects) {
         Random random = new Random(3);
         List<Map<MatchField, Agreement>> randomPairs = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
@@ -67,8 +78,6 @@ class WeightEstimationBenchmark {
         Weights start = Weights.shipped();
         Weights estimated = ExpectationMaximisation.estimateByRule(blocked, BlockingKeys.RULE_FIELDS, start,
                 ExpectationMaximisation.shares(randomPairs, start), 40);
-        System.out.println("MPI-WEIGHTS from " + subjects.size() + " records, " + count
-                + " blocked pairs, " + randomPairs.size() + " random pairs\n" + estimated.format());
-        java.nio.file.Files.writeString(Path.of("target", "mpi-weights.properties"), estimated.format());
+        return estimated.with(estimated.m(), estimated.u(), start.prior());
     }
 }

@@ -18,6 +18,12 @@ class FieldComparisonsTest {
         "given        | Bob           | Rob            | NICKNAME",
         "given        | Elizabeth     | Lizzie         | NICKNAME",
         "given        | Christopher   | Christpher     | CLOSE",
+        "given        | Rhomas        | Thomas         | CLOSE",
+        "given        | Pauk          | Paul           | CLOSE",
+        "given        | Jnoes         | Jones          | CLOSE",
+        "given        | Al            | Ed             | DISAGREE",
+        "given        | Oievr         | Oliver         | SAME_LETTERS",
+        "given        | nleaEor       | Elanor         | SAME_LETTERS",
         "given        | Stephen       | Steven         | PHONETIC",
         "given        | Catherine     | Kathryn        | PHONETIC",
         "given        | Mary          | Ann            | DISAGREE",
@@ -52,6 +58,13 @@ class FieldComparisonsTest {
         "telephone    | 01622 123456  | 01622 123457   | ONE_EDIT",
         "telephone    | 07700 900123  | 07700900123    | EXACT",
         "telephone    | 07700 900123  | 07700 955555   | DISAGREE",
+        "email        | Ann@Example.org | ann@example.org | EXACT",
+        "email        | robert255@smith.net | roberta25@smith.net | CLOSE",
+        "email        | ann@example.org | ann@example.com | CLOSE",
+        "email        | e.rogers3@honkips.org | e.rogers3@hopkins.org | CLOSE",
+        "email        | ann@example.org | bob@example.com | DISAGREE",
+        "email        | ann@example.org | jo.bloggs@example.org | DISAGREE",
+        "email        | not-an-address | ann@example.org | MISSING",
         "nhsNumber    | 9990000018    | 9990000018     | EXACT",
         "nhsNumber    | 9990000018    | 9990000026     | DISAGREE",
         "nhsNumber    | 9990000017    | 9990000017     | MISSING"})
@@ -62,9 +75,11 @@ class FieldComparisonsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
         "names the wrong way round | Mary | Jones | Jones | Mary | CLOSE | CLOSE",
-        "names the right way round | Mary | Jones | Mary  | Jones| EXACT | EXACT"})
+        "names the wrong way round with a typo | Osacar | Moore | Moore | Oscar | CLOSE | CLOSE",
+        "names the right way round | Mary | Jones | Mary  | Jones| EXACT | EXACT",
+        "family name given as the first name, no family name | Jones | null | Mary | Jones | CLOSE | MISSING"})
     void firstAndFamilyNamesSwappedAreClose(String name, String given1, String family1, String given2,
             String family2, String givenLevel, String familyLevel) {
         var levels = FieldComparisons.compare(MatchSubject.of(null, person(given1, family1)),
@@ -88,6 +103,7 @@ class FieldComparisonsTest {
             case ADDRESS -> new Demographics(null, null, null, null, List.of(value), null, null, null, null, null);
             case TOWN -> new Demographics(null, null, null, null, null, value, null, null, null, null);
             case TELEPHONE -> new Demographics(null, null, null, null, null, null, null, value, null, null);
+            case EMAIL -> new Demographics(null, null, null, null, null, null, null, null, null, null, value);
             case NHS_NUMBER -> Demographics.NONE;
         };
         return MatchSubject.of(field == MatchField.NHS_NUMBER ? value : null, d);

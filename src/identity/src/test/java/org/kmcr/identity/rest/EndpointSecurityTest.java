@@ -2,6 +2,7 @@ package org.kmcr.identity.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
@@ -38,7 +39,8 @@ import org.kmcr.common.testing.TestTokens;
 
 /**
  * Who may call what, for every endpoint of identity and every kind of caller: ingest only resolves, record only
- * looks persons up, privacy officers only work the review queue, and nobody else gets in (problem+json).
+ * looks persons up and follows the identity events, privacy officers and data-quality officers work the review
+ * queue (only privacy officers merge), and nobody else gets in (problem+json).
  */
 @QuarkusTest
 @QuarkusTestResource(KmcrTestEnvironment.class)
@@ -48,6 +50,7 @@ class EndpointSecurityTest {
         NONE(() -> null),
         CLINICIAN(() -> TestTokens.user("dr", "clinician", "RKM")),
         PRIVACY_OFFICER(() -> Patients.PRIVACY_OFFICER),
+        DATA_QUALITY(() -> TestTokens.user("dq", Roles.DATA_QUALITY, "QKM")),
         PATIENT(() -> TestTokens.patient("mary", TestNhsNumbers.next())),
         PARTNER_SYSTEM(() -> TestTokens.partner("partner-rkm-pas", "RKM")),
         INGEST(() -> Patients.INGEST),
@@ -98,7 +101,7 @@ class EndpointSecurityTest {
                 answer.then().body("personId", equalTo(fixture.person().getString("personId")));
             }
         },
-        LIST_REVIEWS("GET /api/link-reviews", Caller.PRIVACY_OFFICER) {
+        LIST_REVIEWS("GET /api/link-reviews", Caller.PRIVACY_OFFICER, Caller.DATA_QUALITY) {
             Response call(RequestSpecification request, Fixture fixture) {
                 return request.queryParam("status", "open").get(Patients.REVIEWS);
             }
@@ -107,7 +110,7 @@ class EndpointSecurityTest {
                 answer.then().body("id", hasItem(fixture.reviewId()));
             }
         },
-        DECIDE_REVIEW("POST /api/link-reviews/{id}/decision", Caller.PRIVACY_OFFICER) {
+        DECIDE_REVIEW("POST /api/link-reviews/{id}/decision", Caller.PRIVACY_OFFICER, Caller.DATA_QUALITY) {
             Response call(RequestSpecification request, Fixture fixture) {
                 return request.contentType(ContentType.JSON).body(Map.of("decision", "reject"))
                         .post(Patients.REVIEWS + "/" + fixture.reviewId() + "/decision");
@@ -143,7 +146,7 @@ class EndpointSecurityTest {
                         .body("method", equalTo("nhs-number"));
             }
         },
-        EXPLAIN_PAIR("POST /api/match-explanations", Caller.PRIVACY_OFFICER) {
+        EXPLAIN_PAIR("POST /api/match-explanations", Caller.PRIVACY_OFFICER, Caller.DATA_QUALITY) {
             Response call(RequestSpecification request, Fixture fixture) {
                 String other = Patients.resolve(Patients.patient(TestNhsNumbers.next())).getString("sourceIdentityId");
                 return request.contentType(ContentType.JSON).body(Map.of("left",
@@ -178,6 +181,15 @@ class EndpointSecurityTest {
             void isAnswer(Response answer, Fixture fixture) {
                 answer.then().body("mergedPersonId", equalTo(fixture.person().getString("personId")))
                         .body("unmergedAt", org.hamcrest.Matchers.notNullValue());
+            }
+        },
+        IDENTITY_EVENTS("GET /api/identity-events", Caller.RECORD) {
+            Response call(RequestSpecification request, Fixture fixture) {
+                return request.queryParam("after", 0).queryParam("limit", 500).get("/api/identity-events");
+            }
+
+            void isAnswer(Response answer, Fixture fixture) {
+                answer.then().body("events.size()", greaterThan(0)).body("next", greaterThan(0));
             }
         },
         SEARCH("GET /api/person-search", Caller.CLINICIAN, Caller.PRIVACY_OFFICER) {
