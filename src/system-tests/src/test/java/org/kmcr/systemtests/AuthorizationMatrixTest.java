@@ -54,6 +54,7 @@ class AuthorizationMatrixTest {
             Map.entry("identity POST /api/person-merges/{id}/unmerge", OFFICERS),
             Map.entry("identity GET /api/person-search", Set.of("clinician", "social-worker", "privacy-officer")),
             Map.entry("record GET /api/records/{nhsNumber}/summary", STAFF_AND_CITIZENS),
+            Map.entry("record GET /api/records/{nhsNumber}/timeline", STAFF_AND_CITIZENS),
             Map.entry("record POST /api/records/{nhsNumber}/break-glass", STAFF),
             Map.entry("record POST /api/records/{nhsNumber}/self-claim", STAFF),
             Map.entry("record GET /fhir/r4/Patient/$summary", STAFF_AND_CITIZENS),

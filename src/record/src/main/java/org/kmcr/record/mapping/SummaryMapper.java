@@ -15,12 +15,15 @@ import org.kmcr.common.consent.AccessDecision;
 import org.kmcr.common.consent.CareCategory;
 import org.kmcr.common.consent.Obligation;
 import org.kmcr.common.record.AccessGrant;
+import org.kmcr.common.record.CategoryExtent;
+import org.kmcr.common.record.ItemConflict;
 import org.kmcr.common.record.PersonHeader;
 import org.kmcr.common.record.Provenance;
 import org.kmcr.common.record.RecordItem;
 import org.kmcr.common.record.RecordSummary;
 import org.kmcr.record.service.DisclosedItem;
 import org.kmcr.record.service.Disclosure;
+import org.kmcr.record.service.SummaryAnswer;
 import org.kmcr.recordmodel.model.CareItem;
 import org.kmcr.recordmodel.model.SourceStanding;
 
@@ -44,14 +47,37 @@ public class SummaryMapper {
             .comparing((CareItem item) -> SourceStanding.ofCode(item.sourceStanding))
             .thenComparing(item -> item.receivedAt, Comparator.reverseOrder());
 
-    public RecordSummary toSummary(Disclosure disclosure) {
-        Map<String, List<RecordItem>> byCategory = new LinkedHashMap<>();
+    /**
+     * The summary of a bounded read: every category (empty when nothing is shown), each de-duplicated across
+     * sources ({@link ItemMerger}), the conflicts between items ({@link ConflictFinder}), the sources' freshness, and
+     * per category how many items are shown and whether there are more.
+     */
+    public RecordSummary toSummary(SummaryAnswer answer) {
+        Disclosure disclosure = answer.window().disclosure();
+        Map<String, List<DescribedItem>> described = new LinkedHashMap<>();
         for (CareCategory category : CareCategory.values()) {
-            byCategory.put(category.code(), new ArrayList<>());
+            described.put(category.code(), new ArrayList<>());
         }
-        disclosure.items().forEach(item -> byCategory.get(item.item().category).add(itemOf(item.item())));
+        Map<java.util.UUID, DescribedItem> byId = new java.util.HashMap<>();
+        for (DisclosedItem shown : disclosure.items()) {
+            JsonNode resource = read(shown.resource());
+            DescribedItem item = new DescribedItem(shown.item(), resource, ItemDescription.of(shown.item(), resource));
+            described.get(shown.item().category).add(item);
+            byId.put(shown.item().id, item);
+        }
+        Map<String, List<RecordItem>> categories = new LinkedHashMap<>();
+        Map<String, CategoryExtent> extents = new LinkedHashMap<>();
+        List<ItemConflict> conflicts = new ArrayList<>();
+        described.forEach((category, items) -> {
+            ItemMerger.Merged merged = ItemMerger.merge(category, items);
+            categories.put(category, merged.items());
+            conflicts.addAll(merged.conflicts());
+            extents.put(category, new CategoryExtent(merged.items().size(), answer.window().more().contains(category)));
+        });
+        conflicts.addAll(ConflictFinder.find(categories, byId));
         return new RecordSummary(person(disclosure), access(disclosure),
-                disclosure.withheld().stream().map(CareCategory::code).toList(), byCategory, List.of(), List.of());
+                disclosure.withheld().stream().map(CareCategory::code).toList(), categories, conflicts,
+                answer.sources(), extents);
     }
 
     /** Why the caller may see the record, and the audit event that records the access. */
@@ -60,11 +86,6 @@ public class SummaryMapper {
         return new AccessGrant(decision.auditBasis(), decision.reason(), decision.brokeGlass(),
                 decision.categoryCodes(), decision.obligations().stream().map(Obligation::code).sorted().toList(),
                 decision.obliges(Obligation.ALERT_PRIVACY_OFFICER), disclosure.auditEventId());
-    }
-
-    static RecordItem itemOf(CareItem item) {
-        return new RecordItem(item.id, item.category, item.resourceType, item.codeSystem, item.code, item.display,
-                item.status, item.effectiveAt, item.confidentiality, item.version, List.of(provenance(item)));
     }
 
     /** Who holds the item at source, their id and version for it, and when it was recorded and received. */

@@ -336,4 +336,16 @@ class RecordResourceTest {
         assertEquals(Boolean.TRUE, pool.query("SELECT count(*) > 0 FROM record.care_item").execute()
                 .await().indefinitely().iterator().next().getBoolean(0));
     }
+
+    @Test
+    void feedHealthIsReadOnlyThroughItsNarrowView() {
+        Throwable refused = assertThrows(Exception.class, () -> pool.query("SELECT count(*) FROM "
+                + "ingest.accepted_message").execute().await().indefinitely());
+        assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+        assertEquals(List.of("source_org", "source_system", "last_contact"), pool.query("SELECT column_name::text "
+                + "FROM information_schema.columns WHERE table_schema = 'record' AND table_name = 'feed_contact' "
+                + "ORDER BY ordinal_position").execute().await().indefinitely().stream()
+                .map(row -> row.getString(0)).toList());
+        pool.query("SELECT * FROM record.feed_contact").execute().await().indefinitely();
+    }
 }
