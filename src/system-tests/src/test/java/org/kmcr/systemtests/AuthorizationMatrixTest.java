@@ -57,6 +57,7 @@ class AuthorizationMatrixTest {
             Map.entry("identity GET /api/person-search", Set.of("clinician", "social-worker", "privacy-officer")),
             Map.entry("identity GET /api/identity-events", Set.of("identity-reader")),
             Map.entry("record GET /api/records/{nhsNumber}/summary", STAFF_AND_CITIZENS),
+            Map.entry("record GET /api/records/{nhsNumber}/timeline", STAFF_AND_CITIZENS),
             Map.entry("record POST /api/records/{nhsNumber}/break-glass", STAFF),
             Map.entry("record POST /api/records/{nhsNumber}/self-claim", STAFF),
             Map.entry("record GET /fhir/r4/Patient/$summary", STAFF_AND_CITIZENS),

@@ -7,6 +7,8 @@ import org.kmcr.common.problem.Coded;
 public enum Action implements Coded {
     SUMMARY("summary", Purpose.DIRECT_CARE),
     CATEGORY_VIEW("category-view", Purpose.DIRECT_CARE),
+    /** A person's contacts with health and social care (encounters and episodes), paged recent first. */
+    TIMELINE("timeline", Purpose.DIRECT_CARE),
     FHIR_READ("fhir-read", Purpose.DIRECT_CARE),
     FHIR_SEARCH("fhir-search", Purpose.DIRECT_CARE),
     EVERYTHING("everything", Purpose.DIRECT_CARE),

@@ -14,12 +14,20 @@ import java.util.Map;
 import org.kmcr.common.consent.AccessDecision;
 import org.kmcr.common.consent.CareCategory;
 import org.kmcr.common.consent.Obligation;
+import org.kmcr.common.record.AccessGrant;
+import org.kmcr.common.record.CategoryExtent;
+import org.kmcr.common.record.ItemConflict;
+import org.kmcr.common.record.PersonHeader;
+import org.kmcr.common.record.Provenance;
+import org.kmcr.common.record.RecordItem;
+import org.kmcr.common.record.RecordSummary;
 import org.kmcr.record.service.DisclosedItem;
 import org.kmcr.record.service.Disclosure;
+import org.kmcr.record.service.SummaryAnswer;
 import org.kmcr.recordmodel.model.CareItem;
 import org.kmcr.recordmodel.model.SourceStanding;
 
-/** Shapes a disclosure as the portal's JSON summary. */
+/** Shapes a disclosure as the record contract's summary ({@link RecordSummary}). */
 @ApplicationScoped
 public class SummaryMapper {
 
@@ -39,33 +47,65 @@ public class SummaryMapper {
             .comparing((CareItem item) -> SourceStanding.ofCode(item.sourceStanding))
             .thenComparing(item -> item.receivedAt, Comparator.reverseOrder());
 
-    public SummaryView toView(Disclosure disclosure) {
-        AccessDecision decision = disclosure.decision();
-        Map<String, List<ItemView>> byCategory = new LinkedHashMap<>();
+    /**
+     * The summary of a bounded read: every category (empty when nothing is shown), each de-duplicated across
+     * sources ({@link ItemMerger}), the conflicts between items ({@link ConflictFinder}), the sources' freshness, and
+     * per category how many items are shown and whether there are more.
+     */
+    public RecordSummary toSummary(SummaryAnswer answer) {
+        Disclosure disclosure = answer.window().disclosure();
+        Map<String, List<DescribedItem>> described = new LinkedHashMap<>();
         for (CareCategory category : CareCategory.values()) {
-            byCategory.put(category.code(), new ArrayList<>());
+            described.put(category.code(), new ArrayList<>());
         }
-        disclosure.items().forEach(item -> byCategory.get(item.item().category).add(ItemView.of(item.item())));
-        return new SummaryView(person(disclosure),
-                new AccessView(decision.auditBasis(), decision.reason(), decision.brokeGlass(),
-                        decision.categoryCodes(), decision.obligations().stream().map(Obligation::code).sorted()
-                                .toList(),
-                        decision.obliges(Obligation.ALERT_PRIVACY_OFFICER), disclosure.auditEventId()),
-                disclosure.withheld().stream().map(CareCategory::code).toList(), byCategory);
+        Map<java.util.UUID, DescribedItem> byId = new java.util.HashMap<>();
+        for (DisclosedItem shown : disclosure.items()) {
+            JsonNode resource = read(shown.resource());
+            DescribedItem item = new DescribedItem(shown.item(), resource, ItemDescription.of(shown.item(), resource));
+            described.get(shown.item().category).add(item);
+            byId.put(shown.item().id, item);
+        }
+        Map<String, List<RecordItem>> categories = new LinkedHashMap<>();
+        Map<String, CategoryExtent> extents = new LinkedHashMap<>();
+        List<ItemConflict> conflicts = new ArrayList<>();
+        described.forEach((category, items) -> {
+            ItemMerger.Merged merged = ItemMerger.merge(category, items);
+            categories.put(category, merged.items());
+            conflicts.addAll(merged.conflicts());
+            extents.put(category, new CategoryExtent(merged.items().size(), answer.window().more().contains(category)));
+        });
+        conflicts.addAll(ConflictFinder.find(categories, byId));
+        return new RecordSummary(person(disclosure), access(disclosure),
+                disclosure.withheld().stream().map(CareCategory::code).toList(), categories, conflicts,
+                answer.sources(), extents);
     }
 
-    private PersonView person(Disclosure disclosure) {
+    /** Why the caller may see the record, and the audit event that records the access. */
+    public static AccessGrant access(Disclosure disclosure) {
+        AccessDecision decision = disclosure.decision();
+        return new AccessGrant(decision.auditBasis(), decision.reason(), decision.brokeGlass(),
+                decision.categoryCodes(), decision.obligations().stream().map(Obligation::code).sorted().toList(),
+                decision.obliges(Obligation.ALERT_PRIVACY_OFFICER), disclosure.auditEventId());
+    }
+
+    /** Who holds the item at source, their id and version for it, and when it was recorded and received. */
+    public static Provenance provenance(CareItem item) {
+        return new Provenance(item.sourceOrg, item.sourceSystem, item.sourceId, item.sourceVersion, item.recordedAt,
+                item.receivedAt);
+    }
+
+    private PersonHeader person(Disclosure disclosure) {
         var identities = disclosure.person();
         return disclosure.items().stream()
                 .filter(i -> CareCategory.DEMOGRAPHICS.code().equals(i.item().category))
                 .min(Comparator.comparing(DisclosedItem::item, HEADER_PRECEDENCE))
                 .map(chosen -> fromPatient(identities.personId(), identities.nhsNumber(), read(chosen.resource()),
                         chosen.item().sourceOrg))
-                .orElse(new PersonView(identities.personId(), identities.nhsNumber(), null, null, null, null,
+                .orElse(new PersonHeader(identities.personId(), identities.nhsNumber(), null, null, null, null,
                         List.of(), null));
     }
 
-    private static PersonView fromPatient(java.util.UUID personId, String nhsNumber, JsonNode patient,
+    private static PersonHeader fromPatient(java.util.UUID personId, String nhsNumber, JsonNode patient,
             String sourceOrg) {
         JsonNode name = patient.path("name").path(0);
         List<String> parts = new ArrayList<>();
@@ -78,7 +118,7 @@ public class SummaryMapper {
                 .filter(id -> ODS_SYSTEM.equals(id.path("system").asText()))
                 .map(id -> id.path("value").asText())
                 .toList();
-        return new PersonView(personId, nhsNumber, parts.isEmpty() ? null : String.join(" ", parts),
+        return new PersonHeader(personId, nhsNumber, parts.isEmpty() ? null : String.join(" ", parts),
                 text(patient.path("birthDate")), text(patient.path("gender")),
                 text(patient.path("address").path(0).path("postalCode")), gps, sourceOrg);
     }

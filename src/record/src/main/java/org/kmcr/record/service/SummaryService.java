@@ -57,8 +57,18 @@ public class SummaryService {
      */
     public Uni<Disclosure> disclose(Caller caller, String nhsNumberText, Action action, String auditAction,
             BreakGlass breakGlass) {
+        return read(caller, nhsNumberText, action, auditAction, breakGlass, this::everything).map(Window::disclosure);
+    }
+
+    /**
+     * As {@link #disclose}, reading the permitted part of the record the given way (a bounded summary, a timeline
+     * page): the same decision, audit and obligations whatever is read.
+     */
+    public Uni<Window> read(Caller caller, String nhsNumberText, Action action, String auditAction,
+            BreakGlass breakGlass, Reading reading) {
         NhsNumber nhsNumber = parse(nhsNumberText);
-        return find(nhsNumber).chain(person -> decideAndDisclose(caller, person, action, auditAction, breakGlass));
+        return find(nhsNumber).chain(person -> decideAndDisclose(caller, person, action, auditAction, breakGlass,
+                reading));
     }
 
     /**
@@ -67,12 +77,19 @@ public class SummaryService {
      */
     public Uni<Disclosure> claimAndDisclose(Caller caller, String nhsNumberText, Action action, String auditAction,
             String reason) {
+        return claimAndRead(caller, nhsNumberText, action, auditAction, reason, this::everything)
+                .map(Window::disclosure);
+    }
+
+    /** As {@link #claimAndDisclose}, reading the permitted part of the record the given way. */
+    public Uni<Window> claimAndRead(Caller caller, String nhsNumberText, Action action, String auditAction,
+            String reason, Reading reading) {
         NhsNumber nhsNumber = parse(nhsNumberText);
         return find(nhsNumber).chain(person -> {
             Uni<Void> claimed = person.personId() == null ? Uni.createFrom().voidItem()
                     : consent.selfClaim(new SelfClaim(person.personId(), nhsNumber.value(), CallerDetails.of(caller),
                             reason));
-            return claimed.chain(() -> decideAndDisclose(caller, person, action, auditAction, null));
+            return claimed.chain(() -> decideAndDisclose(caller, person, action, auditAction, null, reading));
         });
     }
 
@@ -82,8 +99,8 @@ public class SummaryService {
                 .map(person -> person != null ? person : new PersonIdentities(null, nhsNumber.value(), List.of()));
     }
 
-    private Uni<Disclosure> decideAndDisclose(Caller caller, PersonIdentities person, Action action,
-            String auditAction, BreakGlass breakGlass) {
+    private Uni<Window> decideAndDisclose(Caller caller, PersonIdentities person, Action action,
+            String auditAction, BreakGlass breakGlass, Reading reading) {
         AccessRequest request = new AccessRequest(person.personId(), person.nhsNumber(), action,
                 CallerDetails.of(caller), breakGlass);
         String statement = breakGlass == null ? null : breakGlass.statement();
@@ -95,24 +112,29 @@ public class SummaryService {
             if (!unmet.isEmpty()) {
                 return withheld(caller, person, decision, action, auditAction, unmet);
             }
-            return permitted(caller, person, decision, action, auditAction, statement);
+            return permitted(caller, person, decision, action, auditAction, statement, reading);
         });
     }
 
-    private Uni<Disclosure> permitted(Caller caller, PersonIdentities person, AccessDecision decision, Action action,
-            String auditAction, String breakGlassStatement) {
-        return reader.items(person.sourceIdentityIds(), decision.categoryCodes()).chain(items -> {
-            Disclosure disclosure = applier.apply(person, decision, items);
+    private Uni<Window> permitted(Caller caller, PersonIdentities person, AccessDecision decision, Action action,
+            String auditAction, String breakGlassStatement, Reading reading) {
+        return reading.read(person, decision).chain(window -> {
             AuditEvent event = event(caller, person, decision, action, auditAction, "permitted", breakGlassStatement,
-                    shown(disclosure));
+                    shown(window.disclosure()));
             return audit.record(event)
                     .chain(receipt -> obligations.fulfil(decision, event, person, caller, breakGlassStatement))
-                    .map(ignored -> disclosure.withAuditEvent(event.id()));
+                    .map(ignored -> window.withAuditEvent(event.id()));
         });
+    }
+
+    /** Every permitted item, as the FHIR summary reads them. */
+    private Uni<Window> everything(PersonIdentities person, AccessDecision decision) {
+        return reader.items(person.sourceIdentityIds(), decision.categoryCodes())
+                .map(items -> Window.whole(applier.apply(person, decision, items)));
     }
 
     /** A denial is audited too; KMCR holding no record is a 404, said only to callers the rules would let see one. */
-    private Uni<Disclosure> refused(Caller caller, PersonIdentities person, AccessDecision decision, Action action,
+    private <T> Uni<T> refused(Caller caller, PersonIdentities person, AccessDecision decision, Action action,
             String auditAction) {
         boolean noRecord = decision.reasonCode() == ReasonCode.NO_RECORD;
         return audit.record(event(caller, person, decision, action, auditAction, noRecord ? "not-found" : "denied",
@@ -122,7 +144,7 @@ public class SummaryService {
                 });
     }
 
-    private Uni<Disclosure> withheld(Caller caller, PersonIdentities person, AccessDecision decision, Action action,
+    private <T> Uni<T> withheld(Caller caller, PersonIdentities person, AccessDecision decision, Action action,
             String auditAction, List<String> unmet) {
         return audit.record(event(caller, person, decision, action, auditAction, "withheld", null, List.of()))
                 .map(receipt -> {

@@ -43,6 +43,7 @@ public final class DemoGuide {
         appendCommands(out, files.exampleBundle(), files.exampleSender());
         appendTrustCommands(out, files);
         appendHl7Commands(out, files.hl7Admission());
+        appendSingleViewCommands(out);
         return out.toString();
     }
 
@@ -211,5 +212,49 @@ public final class DemoGuide {
                 .append("   The same message is taken over REST (POST ").append(ServiceSpec.INGEST.url())
                 .append("/api/hl7v2/messages with a partner token); a bad one gets MSA|AE or MSA|AR and waits in ")
                 .append("/api/dead-letters.\n");
+    }
+
+    /**
+     * The single view: Sam Taylor's GP sends his record by FHIR; the GP then reads one summary in which the
+     * allergy reported by both the trust (HL7 v2, step 14) and the GP is one item with two sources, the trust's
+     * penicillin allergy conflicts with the GP's amoxicillin, and each source's freshness shows; then the timeline.
+     */
+    private static void appendSingleViewCommands(StringBuilder out) {
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
+                + "{\"fullUrl\":\"Patient/gp-sam\",\"resource\":{\"resourceType\":\"Patient\",\"id\":\"gp-sam\","
+                + "\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\""
+                + DemoHl7.NHS_NUMBER + "\"}],\"name\":[{\"family\":\"Taylor\",\"given\":[\"Sam\"]}],"
+                + "\"gender\":\"male\",\"birthDate\":\"1980-01-01\",\"generalPractitioner\":[{\"identifier\":"
+                + "{\"system\":\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\""
+                + DemoRegion.GP_PRACTICE + "\"}}]},\"request\":{\"method\":\"PUT\",\"url\":\"Patient/gp-sam\"}},"
+                + "{\"fullUrl\":\"AllergyIntolerance/gp-sam-a1\",\"resource\":{\"resourceType\":"
+                + "\"AllergyIntolerance\",\"id\":\"gp-sam-a1\",\"code\":{\"coding\":[{\"system\":"
+                + "\"http://snomed.info/sct\",\"code\":\"91936005\",\"display\":\"Allergy to penicillin\"}]},"
+                + "\"patient\":{\"reference\":\"Patient/gp-sam\"}},\"request\":{\"method\":\"PUT\",\"url\":"
+                + "\"AllergyIntolerance/gp-sam-a1\"}},"
+                + "{\"fullUrl\":\"MedicationStatement/gp-sam-m1\",\"resource\":{\"resourceType\":"
+                + "\"MedicationStatement\",\"id\":\"gp-sam-m1\",\"status\":\"active\","
+                + "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":"
+                + "\"323509004\",\"display\":\"Amoxicillin 500mg capsules\"}]},\"subject\":{\"reference\":"
+                + "\"Patient/gp-sam\"}},\"request\":{\"method\":\"PUT\",\"url\":\"MedicationStatement/gp-sam-m1\"}}"
+                + "]}";
+        String record = ServiceSpec.RECORD.url() + "/api/records/" + DemoHl7.NHS_NUMBER;
+        out.append("\n15. Sam Taylor's GP system sends his allergy and a current amoxicillin by FHIR (after step 14):\n")
+                .append("  curl -s -X POST -H \"Authorization: Bearer $(partner_token ").append(DemoRegion.GP_SYSTEM)
+                .append(")\" -H 'Content-Type: application/fhir+json' -d '").append(bundle).append("' ")
+                .append(ServiceSpec.INGEST.url()).append("/fhir/r4\n")
+                .append("   The GP reads one view: the penicillin allergy from the trust (HL7 v2) and the GP is one ")
+                .append("item with both in\n   categories.allergies[0].sources; conflicts[] has allergy-vs-medication ")
+                .append("(penicillin vs amoxicillin); sources[] says\n   when each feed last sent something and ")
+                .append("whether it is stale (over 3 days):\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token gp.clinician)\" ").append(record)
+                .append("/summary\n")
+                .append("\n16. The timeline, most recent first, a page at a time (pass nextCursor back as cursor), ")
+                .append("filtered by type\n    (ae-attendance, admission, outpatient, community, mental-health, ")
+                .append("social-care) and organisation:\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token hospital.clinician)\" '").append(record)
+                .append("/timeline?limit=20'\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token hospital.clinician)\" '").append(record)
+                .append("/timeline?type=admission&organisation=").append(DemoRegion.TRUST).append("'\n");
     }
 }

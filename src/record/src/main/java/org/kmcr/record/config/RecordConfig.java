@@ -1,0 +1,29 @@
+package org.kmcr.record.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Record-query's settings ({@code kmcr.record.*}). */
+@ConfigMapping(prefix = "kmcr.record")
+public interface RecordConfig {
+
+    /** The most items of one category a summary shows (the most recent); the rest is paged elsewhere. */
+    @WithDefault("50")
+    int summaryItemsPerCategory();
+
+    /** A source whose feed has sent nothing for longer than this is shown as stale. */
+    @WithDefault("P3D")
+    Duration staleAfter();
+
+    /** How long the feeds' last contacts are cached (they change by the second; staleness is counted in days). */
+    @WithDefault("PT30S")
+    Duration freshnessCache();
+
+    /** The timeline page size when the caller asks for none, and the largest one allowed. */
+    @WithDefault("20")
+    int timelineDefaultLimit();
+
+    @WithDefault("100")
+    int timelineMaxLimit();
+}
