@@ -61,6 +61,12 @@ class AuthorizationMatrixTest {
             Map.entry("record POST /api/records/{nhsNumber}/break-glass", STAFF),
             Map.entry("record POST /api/records/{nhsNumber}/self-claim", STAFF),
             Map.entry("record GET /fhir/r4/Patient/$summary", STAFF_AND_CITIZENS),
+            Map.entry("record GET /fhir/r4/metadata", Set.of("clinician", "social-worker", "patient",
+                    "partner-system")),
+            Map.entry("record GET /fhir/r4/{type}", STAFF_AND_CITIZENS),
+            Map.entry("record GET /fhir/r4/{type}/{id}", STAFF_AND_CITIZENS),
+            Map.entry("record GET /fhir/r4/Patient/{id}/$everything", STAFF_AND_CITIZENS),
+            Map.entry("record GET /fhir/r4/Patient/$everything", STAFF_AND_CITIZENS),
             Map.entry("consent POST /api/access-decisions", Set.of("access-decider")),
             Map.entry("consent POST /api/privacy-alerts", Set.of("access-decider")),
             Map.entry("consent POST /api/self-claims", Set.of("access-decider")),
@@ -105,7 +111,7 @@ class AuthorizationMatrixTest {
     /** Values for path parameters: well-formed, pointing at nothing that matters. */
     static final Map<String, String> PATH_VALUES = Map.of("{id}", "00000000-0000-4000-8000-000000000001",
             "{personId}", "00000000-0000-4000-8000-000000000002", "{nhsNumber}", DemoRegion.CITIZEN_NHS_NUMBER,
-            "{odsCode}", "ZZ999", "{sequence}", "1");
+            "{odsCode}", "ZZ999", "{sequence}", "1", "{type}", "Condition");
 
     record Principal(String name, String token, Set<String> roles) {
     }

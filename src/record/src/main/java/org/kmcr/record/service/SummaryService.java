@@ -93,6 +93,46 @@ public class SummaryService {
         });
     }
 
+    /**
+     * A read of another part of the record (a FHIR read, a search page, {@code $everything}) on the same path as
+     * {@link #disclose}: the person found, consent asked, denials and unmet obligations audited and refused alike,
+     * then the permitted read, the audit of what it shows committed and the obligations met before it is returned.
+     */
+    public <T> Uni<T> discloseRead(Caller caller, String nhsNumberText, Action action, String auditAction,
+            PermittedRead<T> read) {
+        NhsNumber nhsNumber = parse(nhsNumberText);
+        return find(nhsNumber).chain(person -> {
+            AccessRequest request = new AccessRequest(person.personId(), person.nhsNumber(), action,
+                    CallerDetails.of(caller), null);
+            return consent.decide(request).chain(decision -> {
+                if (!decision.permitted()) {
+                    return refused(caller, person, decision, action, auditAction).map(ignored -> (T) null);
+                }
+                List<String> unmet = obligations.unmet(decision);
+                if (!unmet.isEmpty()) {
+                    return withheld(caller, person, decision, action, auditAction, unmet).map(ignored -> (T) null);
+                }
+                return read.read(person, decision).chain(result -> {
+                    AuditEvent event = event(caller, person, decision, action, auditAction, "permitted", null,
+                            read.shownCategories(result));
+                    return audit.record(event)
+                            .chain(receipt -> obligations.fulfil(decision, event, person, caller, null))
+                            .map(ignored -> result);
+                });
+            });
+        });
+    }
+
+    /** What a read other than the summary reads once consent has permitted it, and what it shows. */
+    public interface PermittedRead<T> {
+
+        /** Reads what the decision lets be shown; nothing leaves before its audit is committed. */
+        Uni<T> read(PersonIdentities person, AccessDecision decision);
+
+        /** The categories the result shows, in name order, for the audit event. */
+        List<String> shownCategories(T result);
+    }
+
     /** The person with this number and their source identities; nobody (no id, no identities) when none. */
     private Uni<PersonIdentities> find(NhsNumber nhsNumber) {
         return identity.findByNhsNumber(nhsNumber.value())

@@ -44,6 +44,7 @@ public final class DemoGuide {
         appendTrustCommands(out, files);
         appendHl7Commands(out, files.hl7Admission());
         appendSingleViewCommands(out);
+        appendFhirCommands(out);
         return out.toString();
     }
 
@@ -256,5 +257,28 @@ public final class DemoGuide {
                 .append("/timeline?limit=20'\n")
                 .append("  curl -s -H \"Authorization: Bearer $(kmcr_token hospital.clinician)\" '").append(record)
                 .append("/timeline?type=admission&organisation=").append(DemoRegion.TRUST).append("'\n");
+    }
+
+    /** The FHIR R4 API of record-query: what it serves, a search with paging, a read, and $everything. */
+    private static void appendFhirCommands(StringBuilder out) {
+        String fhir = ServiceSpec.RECORD.url() + "/fhir/r4";
+        String gp = "  curl -s -H \"Authorization: Bearer $(kmcr_token gp.clinician)\" ";
+        out.append("\n17. A partner system reads the record through FHIR R4 (UK Core). What is served:\n")
+                .append(gp).append(fhir).append("/metadata | jq '.rest[0].resource[] | {type, profile}'\n")
+                .append("   Her conditions, two a page, recent first (total counts only what the GP may see; ")
+                .append("follow link[] next):\n")
+                .append(gp).append("'").append(fhir).append("/Condition?patient=").append(DemoRegion.CITIZEN_NHS_NUMBER)
+                .append("&_count=2' | jq '{total, link, ids: [.entry[].resource.id]}'\n")
+                .append("   Her Patient by NHS number (the | may stay unencoded), and one resource by its id:\n")
+                .append(gp).append("'").append(fhir).append("/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|")
+                .append(DemoRegion.CITIZEN_NHS_NUMBER).append("' | jq '.entry[0].resource.id'\n")
+                .append(gp).append(fhir).append("/Patient/<id from above>\n")
+                .append("   Everything since 2024, by care date (HAPI ignores start/end and _since here; KMCR ")
+                .append("applies them):\n")
+                .append(gp).append("'").append(fhir).append("/Patient/").append(DemoRegion.CITIZEN_NHS_NUMBER)
+                .append("/$everything?start=2024-01-01&_count=20' | jq '{total, types: [.entry[].resource.resourceType]}'\n")
+                .append("   Unknown parameters are refused under Prefer: handling=strict (an OperationOutcome):\n")
+                .append(gp).append("-H 'Prefer: handling=strict' '").append(fhir).append("/Condition?patient=")
+                .append(DemoRegion.CITIZEN_NHS_NUMBER).append("&onset=2024'\n");
     }
 }
