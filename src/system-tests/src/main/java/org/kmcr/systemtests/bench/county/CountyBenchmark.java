@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.kmcr.systemtests.bench.ReadLoad;
 import org.kmcr.systemtests.stack.DemoRegion;
 import org.kmcr.systemtests.stack.Keycloak;
 import org.kmcr.systemtests.stack.KmcrClient;
@@ -64,31 +65,31 @@ public final class CountyBenchmark {
             int cursor = 0;
             ServerTimes times = new ServerTimes();
             for (int clients : CLIENTS) {
-                try (ClosedLoad driver = new ClosedLoad(clients)) {
+                try (ReadLoad driver = new ReadLoad(clients)) {
                     for (ReadRequest read : ReadRequest.ALL) {
                         String token = keycloak.login(DemoRegion.GP_CLINICIAN);
                         int from = cursor;
                         driver.run(i -> get(read, sample.get((from + i) % sample.size()), token), warmUp);
                         int measuredFrom = from + warmUp;
                         Map<String, double[]> before = times.snapshot();
-                        Percentiles measured = driver.run(i -> get(read, sample.get((measuredFrom + i) % sample.size()),
+                        ReadLoad.Result measured = driver.run(i -> get(read, sample.get((measuredFrom + i) % sample.size()),
                                 token), reads);
                         cursor = measuredFrom + reads;
-                        report.read("KMCR " + read.name(), clients, measured, driver.takeBytes() / (double) reads);
+                        report.read("KMCR " + read.name(), clients, measured, driver.takeAnsweredChars() / (double) reads);
                         report.serverTimes(read.name() + ", " + clients + " clients",
                                 ServerTimes.between(before, times.snapshot(), reads / 2));
                         System.out.println(read.name() + " x" + clients + ": " + measured);
                     }
                 }
             }
-            try (ClosedLoad driver = new ClosedLoad(1)) {
+            try (ReadLoad driver = new ReadLoad(1)) {
                 for (ReadRequest read : ReadRequest.ALL) {
                     String token = keycloak.login(DemoRegion.GP_CLINICIAN);
                     try {
                         driver.run(i -> get(read, county.large(), token), 2);
-                        Percentiles measured = driver.run(i -> get(read, county.large(), token), 10);
+                        ReadLoad.Result measured = driver.run(i -> get(read, county.large(), token), 10);
                         report.read("KMCR " + read.name() + ", the " + shape.largeItems() + "-item record", 1, measured,
-                                driver.takeBytes() / 12.0);
+                                driver.takeAnsweredChars() / 12.0);
                     } catch (RuntimeException e) {
                         report.line("**" + read.name() + " of the " + shape.largeItems() + "-item record failed**: "
                                 + e.getMessage());

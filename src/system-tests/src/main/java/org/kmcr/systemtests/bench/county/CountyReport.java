@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kmcr.systemtests.bench.ReadLoad;
 
 /** The county benchmark's markdown report: the run, the load's steps, the data's shape, and the reads. */
 final class CountyReport {
@@ -15,7 +16,7 @@ final class CountyReport {
     private final List<String> shapeLines = new ArrayList<>();
     private final List<String> reads = new ArrayList<>();
     private final List<String> serverTimes = new ArrayList<>();
-    private final Map<String, Percentiles> byKey = new LinkedHashMap<>();
+    private final Map<String, ReadLoad.Result> byKey = new LinkedHashMap<>();
 
     CountyReport(CountyShape shape) {
         this.shape = shape;
@@ -42,10 +43,11 @@ final class CountyReport {
         shapeLines.add("items by category: " + String.join(", ", categories));
     }
 
-    void read(String what, int clients, Percentiles p, double bytesPerAnswer) {
+    void read(String what, int clients, ReadLoad.Result p, double bytesPerAnswer) {
         byKey.put(what + "|" + clients, p);
-        reads.add(String.format("| %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %.0f | %,.0f |", what, clients, p.count(),
-                p.p50(), p.p95(), p.p99(), p.max(), p.perSecond(), bytesPerAnswer));
+        reads.add(String.format("| %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %.0f | %,.0f |", what, clients,
+                p.latency().count(), p.latency().p50(), p.latency().p95(), p.latency().p99(), p.latency().max(),
+                p.perSecond(), bytesPerAnswer));
     }
 
     void serverTimes(String run, List<String> endpoints) {
@@ -53,7 +55,7 @@ final class CountyReport {
         serverTimes.add("- " + run + ": " + String.join("; ", endpoints));
     }
 
-    Percentiles result(String what, int clients) {
+    ReadLoad.Result result(String what, int clients) {
         return byKey.get(what + "|" + clients);
     }
 
@@ -64,7 +66,7 @@ final class CountyReport {
         shapeLines.forEach(l -> md.append("- ").append(l).append('\n'));
         md.append("\n| load step | seconds |\n|---|---:|\n");
         steps.forEach((what, s) -> md.append(String.format("| %s | %.1f |%n", what, s)));
-        md.append("\n| read | clients | requests | p50 ms | p95 ms | p99 ms | max ms | reads/s | bytes/answer |\n")
+        md.append("\n| read | clients | requests | p50 ms | p95 ms | p99 ms | max ms | reads/s | chars/answer |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         reads.forEach(r -> md.append(r).append('\n'));
         md.append("\nWhere the time goes (each service's own mean time per request, from its metrics):\n\n");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.kmcr.common.testing.PostgresDatabase;
+import org.kmcr.systemtests.bench.ReadLoad;
 import org.kmcr.systemtests.stack.DemoRegion;
 import org.kmcr.systemtests.stack.Keycloak;
 import org.kmcr.systemtests.stack.Stack;
@@ -91,26 +92,26 @@ final class HapiAnchor {
                 p -> URI.create("http://localhost:" + PORT + "/fhir/Patient/pat-" + p.index() + "/$everything"),
                 ReadRequest.FHIR_JSON);
         for (int clients : CountyBenchmark.CLIENTS) {
-            try (ClosedLoad driver = new ClosedLoad(clients)) {
-                Map<String, Percentiles> here = new LinkedHashMap<>();
+            try (ReadLoad driver = new ReadLoad(clients)) {
+                Map<String, ReadLoad.Result> here = new LinkedHashMap<>();
                 for (ReadRequest read : kmcr.values()) {
                     String token = keycloak.login(DemoRegion.GP_CLINICIAN);
                     driver.run(i -> CountyBenchmark.get(read, subset.get(i % subset.size()), token), 100);
-                    driver.takeBytes();
-                    Percentiles p = driver.run(i -> CountyBenchmark.get(read, subset.get(i % subset.size()), token),
+                    driver.takeAnsweredChars();
+                    ReadLoad.Result p = driver.run(i -> CountyBenchmark.get(read, subset.get(i % subset.size()), token),
                             reads);
                     report.read("same " + subset.size() + " people: KMCR " + read.name(), clients, p,
-                            driver.takeBytes() / (double) reads);
+                            driver.takeAnsweredChars() / (double) reads);
                     here.put(read.name(), p);
                 }
                 driver.run(i -> CountyBenchmark.get(everything, subset.get(i % subset.size()), "none"), 100);
-                driver.takeBytes();
-                Percentiles h = driver.run(i -> CountyBenchmark.get(everything, subset.get(i % subset.size()), "none"),
+                driver.takeAnsweredChars();
+                ReadLoad.Result h = driver.run(i -> CountyBenchmark.get(everything, subset.get(i % subset.size()), "none"),
                         reads);
                 report.read("same " + subset.size() + " people: HAPI " + everything.name(), clients, h,
-                        driver.takeBytes() / (double) reads);
+                        driver.takeAnsweredChars() / (double) reads);
                 here.forEach((name, p) -> report.line(String.format("%d clients: HAPI $everything / KMCR %s: p50 %.2fx, "
-                        + "p99 %.2fx, throughput KMCR/HAPI %.2fx", clients, name, h.p50() / p.p50(), h.p99() / p.p99(),
+                        + "p99 %.2fx, throughput KMCR/HAPI %.2fx", clients, name, h.latency().p50() / p.latency().p50(), h.latency().p99() / p.latency().p99(),
                         p.perSecond() / h.perSecond())));
             }
         }
