@@ -13,12 +13,15 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.kmcr.audit.config.AppendConfig;
+import org.kmcr.audit.model.AuditEntry;
 import org.kmcr.audit.repository.AppendRepository;
 import org.kmcr.audit.repository.TreeRepository;
 import org.kmcr.auditverifier.CompactRange;
@@ -103,15 +106,25 @@ public class GroupCommit {
                 .subscribe().with(done -> finish(batch, done, null), failure -> finish(batch, null, failure));
     }
 
+    /**
+     * The lock, the event id look-up and the head are sent together (pipelined on the transaction's connection, one
+     * round trip): PostgreSQL runs them in order, and each statement takes its snapshot when it starts, so the look-up
+     * and the head are read only once the lock is held. The two inserts go together in the same way.
+     */
     private Uni<AppendBatch> commit(SqlConnection tx, List<AuditEvent> events) {
-        return appends.lockLog(tx)
-                .chain(() -> appends.withEventIds(tx, events.stream().map(AuditEvent::id).distinct().toList()))
-                .chain(existing -> appends.head(tx).chain(head -> treeAt(tx, head == null ? 0 : head.sequence)
-                        .chain(current -> {
-                            AppendBatch batch = AppendBatch.of(events, head, current, existing, clock.now());
-                            return batch.entries().isEmpty() ? Uni.createFrom().item(batch)
-                                    : appends.insert(tx, batch.entries(), batch.nodes()).replaceWith(batch);
-                        })));
+        Uni<Void> locked = appends.lockLog(tx);
+        Uni<Map<UUID, AuditEntry>> existing = appends.withEventIds(tx,
+                events.stream().map(AuditEvent::id).distinct().toList());
+        Uni<AuditEntry> head = appends.head(tx);
+        return Uni.combine().all().unis(locked, existing, head).asTuple()
+                .chain(read -> {
+                    AuditEntry newest = read.getItem3();
+                    return treeAt(tx, newest == null ? 0 : newest.sequence).chain(current -> {
+                        AppendBatch batch = AppendBatch.of(events, newest, current, read.getItem2(), clock.now());
+                        return batch.entries().isEmpty() ? Uni.createFrom().item(batch)
+                                : appends.insert(tx, batch.entries(), batch.nodes()).replaceWith(batch);
+                    });
+                });
     }
 
     private Uni<CompactRange> treeAt(SqlConnection tx, long size) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.kmcr.audit.service.GroupCommit;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 
 /**
@@ -36,8 +37,12 @@ public class SerialAppendBenchmark {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    GroupCommit groupCommit;
+
     @Test
     void appendRates() throws Exception {
+        groupCommit.waiting();
         GroupCommitBenchmark.measure("serial (1 per transaction)", endpoint, meters);
     }
 }

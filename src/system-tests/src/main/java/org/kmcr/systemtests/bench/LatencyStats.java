@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Percentiles of a set of latencies, in milliseconds, by the nearest-rank method. */
-record LatencyStats(int count, double p50, double p90, double p99, double max) {
+public record LatencyStats(int count, double p50, double p90, double p95, double p99, double max) {
 
-    static LatencyStats ofNanos(long[] nanos) {
+    public static LatencyStats ofNanos(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new LatencyStats(sorted.length, millis(sorted, 50), millis(sorted, 90), millis(sorted, 99),
+        return new LatencyStats(sorted.length, millis(sorted, 50), millis(sorted, 90), millis(sorted, 95), millis(sorted, 99),
                 sorted[sorted.length - 1] / 1e6);
     }
 

@@ -19,25 +19,26 @@ import java.util.concurrent.atomic.AtomicReference;
  * as soon as the previous one is answered: GETs of targets taken in turn, or any request made for its index. Any
  * answer other than 200 fails the run.
  */
-final class ReadLoad implements AutoCloseable {
+public final class ReadLoad implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final int virtualUsers;
     private final ExecutorService pool;
+    private final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
 
-    ReadLoad(int virtualUsers) {
+    public ReadLoad(int virtualUsers) {
         this.virtualUsers = virtualUsers;
         this.pool = Executors.newFixedThreadPool(virtualUsers);
     }
 
-    Result run(List<URI> targets, String token, String accept, int requests) throws InterruptedException {
+    public Result run(List<URI> targets, String token, String accept, int requests) throws InterruptedException {
         return run(i -> HttpRequest.newBuilder(targets.get(i % targets.size())).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build(), requests);
     }
 
     /** Sends {@code requests} requests, the i-th being {@code requestFor.apply(i)}. */
-    Result run(java.util.function.IntFunction<HttpRequest> requestFor, int requests) throws InterruptedException {
+    public Result run(java.util.function.IntFunction<HttpRequest> requestFor, int requests) throws InterruptedException {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<String> failure = new AtomicReference<>();
@@ -67,9 +68,10 @@ final class ReadLoad implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long elapsed = System.nanoTime() - sent;
+            answered.addAndGet(response.body().length());
             if (response.statusCode() != 200) {
                 failure.compareAndSet(null, target + " answered " + response.statusCode() + ": "
-                        + response.body());
+                        + response.body().substring(0, Math.min(400, response.body().length())));
             }
             return elapsed;
         } catch (IOException e) {
@@ -82,12 +84,17 @@ final class ReadLoad implements AutoCloseable {
         }
     }
 
+    /** Characters of answers read since the last call. */
+    public long takeAnsweredChars() {
+        return answered.getAndSet(0);
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
     }
 
     /** Latencies and throughput (requests per second of wall-clock time) of one run. */
-    record Result(LatencyStats latency, double perSecond) {
+    public record Result(LatencyStats latency, double perSecond) {
     }
 }

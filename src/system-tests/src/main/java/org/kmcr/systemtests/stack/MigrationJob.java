@@ -15,7 +15,7 @@ import org.kmcr.common.testing.PostgresDatabase;
  * {@code kmcr-migrations.jar} in a process of its own, whose environment alone holds the schema owners' credentials
  * (empty here: the local servers use trust authentication).
  */
-final class MigrationJob {
+public final class MigrationJob {
 
     static final List<String> OWNER_PASSWORD_VARIABLES = List.of("KMCR_INGEST_OWNER_PASSWORD",
             "KMCR_IDENTITY_OWNER_PASSWORD", "KMCR_CONSENT_OWNER_PASSWORD", "KMCR_AUDIT_OWNER_PASSWORD");
@@ -25,7 +25,7 @@ final class MigrationJob {
     }
 
     /** Migrates every schema of the database; fails with the job's output if it does not succeed. */
-    static void run(Path root, PostgresDatabase database, Path log) {
+    public static void run(Path root, PostgresDatabase database, Path log) {
         Path jar = root.resolve("src/migrations/target/kmcr-migrations.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("The migration step is not packaged at " + jar

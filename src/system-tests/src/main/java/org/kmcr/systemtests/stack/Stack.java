@@ -53,9 +53,11 @@ public final class Stack implements AutoCloseable {
         try {
             stack.keycloak.start();
             MigrationJob.run(root, stack.database, stack.logs.resolve("migrations.log"));
-            stack.keycloak.awaitReady(Duration.ofMinutes(4));
+            // -Dkmcr.stack.ready-minutes=N waits longer on a machine busy with other builds
+            long minutes = Long.getLong("kmcr.stack.ready-minutes", 4);
+            stack.keycloak.awaitReady(Duration.ofMinutes(minutes));
             stack.services.values().forEach(ManagedProcess::start);
-            stack.services.values().forEach(process -> process.awaitReady(Duration.ofMinutes(3)));
+            stack.services.values().forEach(process -> process.awaitReady(Duration.ofMinutes(Math.max(3, minutes))));
             return stack;
         } catch (RuntimeException e) {
             stack.close();
