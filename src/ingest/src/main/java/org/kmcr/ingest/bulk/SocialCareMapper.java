@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.kmcr.common.nhs.NhsNumber;
+import org.kmcr.ingest.mapping.PatientFacts;
 
 /**
  * Maps a row of a social care extract to UK Core resources: the person as a Patient, and the row's record as an
@@ -133,6 +134,12 @@ public final class SocialCareMapper {
             throw new RowRejected(problems);
         }
         Patient patient = patient(row, personId, nhsNumber, birthDate, gender, updatedAt);
+        if (nhsNumber == null) {
+            java.util.Optional<String> unmatchable = PatientFacts.unmatchableWithoutNhsNumber(patient);
+            if (unmatchable.isPresent()) {
+                throw new RowRejected(List.of("nhs_number: is empty. " + unmatchable.get() + " (family, birth_date)"));
+            }
+        }
         Reference subject = new Reference("Patient/" + personId);
         boolean open = end == null || !end.isBefore(LocalDate.now(UK));
         DomainResource resource = switch (type) {

@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -56,11 +55,13 @@ public class BulkResource {
         this.audit = audit;
     }
 
-    /** Streams the extract to a spool file (blocking I/O on a worker thread), then starts its job. */
+    /**
+     * Streams the extract to a spool file (blocking I/O on a worker thread), then starts its job. Any content type is
+     * matched, so that the role check answers first; the method refuses all but CSV and JSON lines (415).
+     */
     @POST
     @Blocking
     @RolesAllowed(Roles.PARTNER_SYSTEM)
-    @Consumes({"text/csv", "application/x-ndjson"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         ExtractFormat format = ExtractFormat.of(contentType).orElseThrow(() -> new ProblemException(415,

@@ -48,6 +48,7 @@ public class BulkJobService {
     private final ObjectMapper json;
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean stopping;
 
     BulkJobService(BulkIntake intake, BulkJobStore store, SenderCheck senders, BulkConfig config, ObjectMapper json) {
         this.intake = intake;
@@ -149,12 +150,25 @@ public class BulkJobService {
         return new Opened(format.open(Files.newInputStream(file), json), header);
     }
 
+    /** Ends the running jobs at their next batch when the instance shuts down (they end failed: send again). */
+    void stop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     /** Reads, takes and records one batch after another until the end of the file. */
     private Uni<Void> batches(UUID jobId, Sender sender, SharingPartner partner, Opened opened, Instant receivedAt) {
+        if (stopping) {
+            return Uni.createFrom().failure(ProblemException.unavailable("The instance loading the extract shut "
+                    + "down; rows before it keep their outcomes. Send the file again: rows already stored are "
+                    + "unchanged"));
+        }
+        long started = System.nanoTime();
         return Workers.call(() -> opened.rows().next(config.batchRows())).chain(rows -> rows.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : intake.take(sender, partner, rows, opened.csvHeader(), receivedAt)
                         .chain(taken -> store.recordBatch(jobId, sender, taken, receivedAt))
+                        .invoke(() -> LOG.debugf("bulk job %s: batch of %d rows in %d ms", jobId, rows.size(),
+                                (System.nanoTime() - started) / 1_000_000))
                         .chain(() -> batches(jobId, sender, partner, opened, receivedAt)));
     }
 

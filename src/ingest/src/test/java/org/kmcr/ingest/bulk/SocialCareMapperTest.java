@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.junit.jupiter.api.Test;
 import org.kmcr.common.consent.CareCategory;
 import org.kmcr.common.testing.TestNhsNumbers;
+import org.kmcr.ingest.TestBundles;
 import org.kmcr.ingest.mapping.CategoryRules;
 
 /** Each kind of social care row becomes the UK Core resource of its category; a bad row says what is wrong. */
@@ -20,7 +21,8 @@ class SocialCareMapperTest {
 
     private static SocialCareRow row(String... pairs) {
         Map<String, String> values = new HashMap<>(Map.of("record_id", "R1", "person_id", "P1",
-                "updated_at", "2026-05-01T10:00:00Z", "start_date", "2026-01-10", "service", "children"));
+                "updated_at", "2026-05-01T10:00:00Z", "start_date", "2026-01-10", "service", "children", "family", "Ball",
+                "birth_date", "2015-03-01"));
         for (int i = 0; i < pairs.length; i += 2) {
             values.put(pairs[i], pairs[i + 1]);
         }
@@ -65,9 +67,18 @@ class SocialCareMapperTest {
     }
 
     @Test
+    void withoutAnNhsNumberThePersonNeedsAFamilyNameAndBirthDate() {
+        SocialCareMapper.RowRejected rejected = assertThrows(SocialCareMapper.RowRejected.class,
+                () -> SocialCareMapper.map(row("row_type", "case", "birth_date", ""), "KMLA1"));
+        assertEquals(List.of("nhs_number: is empty. Without an NHS number the patient is matched on demographics: it "
+                + "needs at least a family name and a birth date (no birth date) (family, birth_date)"),
+                rejected.problems());
+    }
+
+    @Test
     void everyProblemOfARowIsReportedWithItsColumn() {
         String valid = TestNhsNumbers.next();
-        String invalid = valid.substring(0, 9) + (char) ('0' + (valid.charAt(9) - '0' + 1) % 10);
+        String invalid = TestBundles.withWrongCheckDigit(valid);
         SocialCareMapper.RowRejected rejected = assertThrows(SocialCareMapper.RowRejected.class,
                 () -> SocialCareMapper.map(row("row_type", "case", "person_id", "", "nhs_number", invalid,
                         "updated_at", "yesterday", "service", "elderly", "end_date", "2025-01-01"), "KMLA1"));

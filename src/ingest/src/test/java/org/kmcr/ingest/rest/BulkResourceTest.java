@@ -40,6 +40,7 @@ import org.kmcr.common.identity.SourcePatient;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
+import org.kmcr.ingest.TestBundles;
 import org.kmcr.common.testing.TestTokens;
 import org.kmcr.ingest.Neighbours;
 
@@ -110,17 +111,17 @@ class BulkResourceTest {
         String child = person();
         String adult = person();
         String nhs = TestNhsNumbers.next();
-        String invalid = nhs.substring(0, 9) + (char) ('0' + (nhs.charAt(9) - '0' + 1) % 10);
+        String invalid = TestBundles.withWrongCheckDigit(nhs);
         String csv = HEADER + "\r\n"
                 + "case," + child + "-c,"  + child + ",2026-05-01T10:00:00Z," + nhs + ",Ball,Ada,2015-03-01,female,"
                 + "KM1 2AB,children,2026-01-10,,CIN2,Children in need 2,W9,Sam Worker,,,,,\r\n"
                 + "looked-after," + child + "-la," + child + ",2026-05-01T10:00:00Z," + nhs + ",Ball,Ada,2015-03-01,"
                 + "female,KM1 2AB,children,2026-02-01,,,,,,,,,,\r\n"
-                + "child-protection-plan," + child + "-cpp," + child + ",2026-05-01T10:00:00Z,,,,,,,children,"
+                + "child-protection-plan," + child + "-cpp," + child + ",2026-05-01T10:00:00Z," + nhs + ",,,,,,children,"
                 + "2026-02-03,,,,,,,,,,\r\n"
                 + "care-package," + adult + "-cp," + adult + ",2026-05-02T09:00:00+01:00,,Cole,Bea,1940-07-07,female,"
                 + "KM3 4CD,adults,2026-03-01,,,,,,\"Two visits a day, \"\"morning\"\" and evening\",,,,\r\n"
-                + "carer," + adult + "-carer," + adult + ",2026-05-02T09:00:00Z,,Cole,Bea,,,,,,,,,,,,Dan Cole,son,"
+                + "carer," + adult + "-carer," + adult + ",2026-05-02T09:00:00Z,,Cole,Bea,1940-07-07,,,,,,,,,,,Dan Cole,son,"
                 + "07700 900123,\r\n"
                 + "case,bad-1," + person() + ",2026-05-01T10:00:00Z," + invalid + ",,,,,,adults,2026-01-01,,,,,,,,,,\r\n"
                 + "case,bad-2,,2026-05-01,,,,,,,pensioners,,,,,,,,,,,\r\n"
@@ -181,10 +182,10 @@ class BulkResourceTest {
         String down = person();
         String fine = person();
         String lines = "{\"row_type\":\"case\",\"record_id\":\"" + down + "-c\",\"person_id\":\"" + down
-                + "\",\"updated_at\":\"2026-05-01T10:00:00Z\",\"family\":\"Down\",\"service\":\"adults\","
+                + "\",\"updated_at\":\"2026-05-01T10:00:00Z\",\"family\":\"Down\",\"birth_date\":\"1950-01-01\",\"service\":\"adults\","
                 + "\"start_date\":\"2026-04-01\",\"team_code\":\"AD1\"}\n"
                 + "{\"row_type\":\"carer\",\"record_id\":\"" + fine + "-k\",\"person_id\":\"" + fine
-                + "\",\"updated_at\":\"2026-05-01T10:00:00Z\",\"contact_name\":\"Kim\"}\n";
+                + "\",\"updated_at\":\"2026-05-01T10:00:00Z\",\"family\":\"Fine\",\"birth_date\":\"1951-02-02\",\"contact_name\":\"Kim\"}\n";
 
         JsonPath job = load(COUNCIL, "application/x-ndjson", lines.getBytes(StandardCharsets.UTF_8),
                 Duration.ofSeconds(60));
