@@ -35,11 +35,12 @@ public class IngestService {
     private final SenderCheck senders;
     private final Hl7IngestService hl7;
     private final BulkJobService bulk;
+    private final FeedValidation validation;
     private final ObjectMapper json;
 
     IngestService(BundleReader reader, TransactionResponse response, RecordIntake intake,
             DeadLetterService deadLetters, SenderCheck senders, Hl7IngestService hl7, BulkJobService bulk,
-            ObjectMapper json) {
+            FeedValidation validation, ObjectMapper json) {
         this.reader = reader;
         this.response = response;
         this.intake = intake;
@@ -47,6 +48,7 @@ public class IngestService {
         this.senders = senders;
         this.hl7 = hl7;
         this.bulk = bulk;
+        this.validation = validation;
         this.json = json;
     }
 
@@ -100,7 +102,7 @@ public class IngestService {
 
     private Uni<String> process(Sender sender, SharingPartner partner, String bundleJson, Instant receivedAt,
             RecordIntake.Progress progress) {
-        return Workers.call(() -> reader.read(bundleJson)).chain(submission -> intake.take(sender, Feed.FHIR, partner,
+        return Workers.call(() -> validation.check(sender, reader.read(bundleJson))).chain(submission -> intake.take(sender, Feed.FHIR, partner,
                         submission, receivedAt, index -> "Bundle.entry[" + index + "].resource.id", progress)
                 .map(done -> response.of(submission, done.stored(), done.warnings())));
     }
