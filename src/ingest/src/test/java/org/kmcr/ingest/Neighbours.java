@@ -24,15 +24,16 @@ public final class Neighbours {
     }
 
     /**
-     * Identity links every patient to the person of its NHS number; consent knows every sender as an acute trust
+     * Identity links every patient to the person of its NHS number (one without to a person of its own); consent knows every sender as an acute trust
      * in the agreement and verifies every relationship; audit records everything.
      */
     public static void answer(IdentityClient identity, ConsentClient consent, AuditClient audit) {
         doAnswer(call -> {
             SourcePatient patient = call.getArgument(0, SourcePatient.class);
             return Uni.createFrom().item(new ResolvedIdentity(SourceIdentityIds.of(patient.sourceOrg(),
-                    patient.sourceSystem(), patient.localId()), UUID.nameUUIDFromBytes(patient.nhsNumber().getBytes()),
-                    patient.nhsNumber(), "nhs-number"));
+                    patient.sourceSystem(), patient.localId()), UUID.nameUUIDFromBytes((patient.nhsNumber() != null
+                    ? patient.nhsNumber() : patient.sourceOrg() + "|" + patient.localId()).getBytes()),
+                    patient.nhsNumber(), patient.nhsNumber() != null ? "nhs-number" : "new-person"));
         }).when(identity).resolve(any());
         doReturn(Uni.createFrom().item(new AssertionOutcome(AssertionOutcome.Status.VERIFIED, UUID.randomUUID(), null)))
                 .when(consent).assertRelationship(any());

@@ -21,6 +21,11 @@ public final class TestBundles {
                 .replace("${allergyDisplay}", allergyDisplay);
     }
 
+    /** The NHS number with its check digit changed: fails the Modulus 11 check. */
+    public static String withWrongCheckDigit(String nhsNumber) {
+        return nhsNumber.substring(0, 9) + (char) ('0' + (nhsNumber.charAt(9) - '0' + 1) % 10);
+    }
+
     public static String newPatientId() {
         return "pas-" + UUID.randomUUID().toString().substring(0, 8);
     }

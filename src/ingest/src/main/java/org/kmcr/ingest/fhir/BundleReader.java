@@ -29,6 +29,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.kmcr.common.hash.Sha256;
 import org.kmcr.common.nhs.NhsNumber;
+import org.kmcr.ingest.mapping.PatientFacts;
 import org.kmcr.common.problem.Problem.FieldError;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.ingest.mapping.CategoryRules;
@@ -225,7 +226,8 @@ public class BundleReader {
                 .filter(id -> NhsNumber.SYSTEM.equals(id.getSystem())).map(Identifier::getValue).findFirst();
         String field = at(index) + ".resource.identifier";
         if (value.isEmpty()) {
-            errors.add(new FieldError(field, "The Patient must have an identifier with system " + NhsNumber.SYSTEM));
+            PatientFacts.unmatchableWithoutNhsNumber(patient).ifPresent(problem -> errors.add(new FieldError(field,
+                    "The Patient has no identifier with system " + NhsNumber.SYSTEM + ". " + problem)));
             return null;
         }
         NhsNumber.problemWith(value.get()).ifPresent(problem -> errors.add(new FieldError(field, problem)));

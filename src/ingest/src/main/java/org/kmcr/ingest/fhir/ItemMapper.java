@@ -43,6 +43,8 @@ public class ItemMapper {
      * The item as stored: only what its category allows. Narrative (text.div) is dropped, since it can say
      * anything; references to the patient lose their display (the patient's name) outside the Patient itself.
      *
+     * @param patientRefs the references to the patient whose display is dropped (none for resources KMCR made
+     *                    itself without one, such as a bulk row's)
      * @param standing for a Patient, the sender's standing for the person header; ignored for other items
      */
     public CareItem toItem(Resource resource, Sender sender, UUID sourceIdentityId, Instant receivedAt,
@@ -51,7 +53,7 @@ public class ItemMapper {
         if (stored instanceof DomainResource domain) {
             domain.setText(null);
         }
-        if (!(stored instanceof Patient)) {
+        if (!(stored instanceof Patient) && !patientRefs.isEmpty()) {
             fhir.newTerser().getAllPopulatedChildElementsOfType(stored, Reference.class).stream()
                     .filter(reference -> reference.hasReference() && patientRefs.contains(reference.getReference()))
                     .forEach(reference -> reference.setDisplay(null));

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.kmcr.common.nhs.NhsNumber;
+import org.kmcr.ingest.mapping.PatientFacts;
 import org.kmcr.common.problem.Problem.FieldError;
 import org.kmcr.ingest.fhir.BundleReader;
 
@@ -72,10 +73,6 @@ final class PatientSegments {
         if (localId == null) {
             errors.add(new FieldError("PID-3", "The patient needs the sender's own local id (an MRN) in PID-3"));
         }
-        if (nhsNumber == null && errors.stream().noneMatch(e -> e.field().startsWith("PID-3("))) {
-            errors.add(new FieldError("PID-3", "The patient needs an NHS number in PID-3 (identifier type NHS, NH or "
-                    + "NHSNMBR)"));
-        }
         Patient patient = new Patient();
         if (localId != null) {
             patient.setId(Hl7Fields.fhirId(localId));
@@ -90,6 +87,12 @@ final class PatientSegments {
         patient.setGender(gender(get(pid, 8)));
         address(pid, patient);
         telephone(pid, patient);
+        boolean nhsNumberRefused = errors.stream().anyMatch(e -> e.field().startsWith("PID-3("));
+        if (nhsNumber == null && !nhsNumberRefused) {
+            PatientFacts.unmatchableWithoutNhsNumber(patient).ifPresent(problem -> errors.add(new FieldError("PID-3",
+                    "The patient has no NHS number in PID-3 (identifier type NHS, NH or NHSNMBR). " + problem
+                            + " (PID-5, PID-7)")));
+        }
         List<String> practices = practices(pd1);
         practices.forEach(ods -> patient.addGeneralPractitioner(new Reference().setIdentifier(
                 new Identifier().setSystem(BundleReader.ODS_SYSTEM).setValue(ods))));

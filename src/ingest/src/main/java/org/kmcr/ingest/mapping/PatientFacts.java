@@ -19,6 +19,21 @@ public final class PatientFacts {
     }
 
     /**
+     * Why a patient without an NHS number cannot be matched, or empty when it can: without one, the MPI matches on
+     * demographics, and needs at least the family name and the birth date (the same rule for every feed). A patient
+     * with an NHS number always can; an invalid NHS number is refused where it is read, never used.
+     */
+    public static java.util.Optional<String> unmatchableWithoutNhsNumber(Patient patient) {
+        boolean family = patient.getName().stream().anyMatch(HumanName::hasFamily);
+        if (family && patient.hasBirthDate()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("Without an NHS number the patient is matched on demographics: it needs at "
+                + "least a family name and a birth date" + (family ? " (no birth date)" : patient.hasBirthDate()
+                ? " (no family name)" : ""));
+    }
+
+    /**
      * The source patient as the MPI is told about it.
      *
      * @param gpPracticeOdsCodes the registered practices the message names (by identifier or by reference), first

@@ -23,9 +23,15 @@ public record FeedHealth(String sourceOrg, String sourceSystem, String feed, Ins
                 rejectedLastDay, deadLettersWaiting, oldestUnprocessedAt);
     }
 
+    /** Adds rejections (a feed whose dead letters are kept under more than one content type adds each). */
     public FeedHealth withRejected(Instant last, long hour, long day, long waiting, Instant oldest) {
         return new FeedHealth(sourceOrg, sourceSystem, feed, latest(lastMessageAt, last), acceptedLastHour,
-                acceptedLastDay, hour, day, waiting, oldest);
+                acceptedLastDay, rejectedLastHour + hour, rejectedLastDay + day, deadLettersWaiting + waiting,
+                earliest(oldestUnprocessedAt, oldest));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
@@ -72,7 +73,7 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/replay")
     @RolesAllowed(Roles.PARTNER_SYSTEM)
-    @Produces({IngestService.FHIR_JSON, Hl7IngestService.HL7_V2})
+    @Produces({IngestService.FHIR_JSON, Hl7IngestService.HL7_V2, MediaType.APPLICATION_JSON})
     public Uni<Response> replay(@PathParam("id") UUID id) {
         String org = senderOrg();
         return audit.record(REPLAY).chain(() -> ingest.replay(id, org))

@@ -52,6 +52,19 @@ public class CareItemWriter {
                 .call(() -> accepted.persist(receipt));
     }
 
+    /**
+     * Stores the items of many rows of a bulk extract in one transaction (one statement for the items, whatever their
+     * number), removes what they remove and counts the batch for feed health; unlike {@link #store}, an item held for
+     * another patient does not refuse the rest: its outcome says so, and the caller rejects only its row.
+     */
+    @WithTransaction
+    public Uni<List<StoredItem>> storeEach(List<CareItem> items, List<ItemRemoval> removals, AcceptedMessage receipt) {
+        return repository.upsertAll(items)
+                .call(() -> Multi.createFrom().iterable(removals)
+                        .onItem().transformToUniAndConcatenate(repository::remove).collect().asList())
+                .call(() -> accepted.persist(receipt));
+    }
+
     /** The resource JSON the sender's item of that type and id holds now, or null when KMCR holds none. */
     @WithSession
     public Uni<String> storedResource(Sender sender, String resourceType, String sourceId) {

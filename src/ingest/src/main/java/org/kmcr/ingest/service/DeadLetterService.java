@@ -31,6 +31,12 @@ public class DeadLetterService {
     @WithTransaction
     public Uni<UUID> keep(Sender sender, String contentType, String payload, ProblemException problem,
             Instant receivedAt) {
+        return repository.persist(letter(sender, contentType, payload, problem, receivedAt)).map(stored -> stored.id);
+    }
+
+    /** A dead letter not yet stored, for a caller that keeps many in its own transaction (a bulk extract's rows). */
+    public DeadLetter letter(Sender sender, String contentType, String payload, ProblemException problem,
+            Instant receivedAt) {
         DeadLetter letter = new DeadLetter();
         letter.id = UUID.randomUUID();
         letter.receivedAt = receivedAt;
@@ -41,7 +47,7 @@ public class DeadLetterService {
         letter.state = DeadLetter.OPEN;
         letter.attempts = 1;
         record(letter, problem);
-        return repository.persist(letter).map(stored -> stored.id);
+        return letter;
     }
 
     /** A dead letter of the given organisation; 404 for any other organisation's, as if it did not exist. */

@@ -1,7 +1,10 @@
 package org.kmcr.ingest.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -31,15 +34,22 @@ public class IngestService {
     private final DeadLetterService deadLetters;
     private final SenderCheck senders;
     private final Hl7IngestService hl7;
+    private final BulkJobService bulk;
+    private final FeedValidation validation;
+    private final ObjectMapper json;
 
     IngestService(BundleReader reader, TransactionResponse response, RecordIntake intake,
-            DeadLetterService deadLetters, SenderCheck senders, Hl7IngestService hl7) {
+            DeadLetterService deadLetters, SenderCheck senders, Hl7IngestService hl7, BulkJobService bulk,
+            FeedValidation validation, ObjectMapper json) {
         this.reader = reader;
         this.response = response;
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.senders = senders;
         this.hl7 = hl7;
+        this.bulk = bulk;
+        this.validation = validation;
+        this.json = json;
     }
 
     /** A replay's answer, in the kept message's own kind (a FHIR transaction-response, an HL7 v2 ACK). */
@@ -72,8 +82,12 @@ public class IngestService {
             }
             Sender sender = new Sender(letter.sourceOrg, letter.sourceSystem);
             RecordIntake.Progress progress = new RecordIntake.Progress();
-            Uni<Replayed> replayed = Hl7IngestService.HL7_V2.equals(letter.contentType)
+            Feed feed = Feed.ofContentType(letter.contentType);
+            Uni<Replayed> replayed = feed == Feed.HL7V2
                     ? hl7.replay(sender, letter.payload).map(ack -> new Replayed(Hl7IngestService.HL7_V2, ack))
+                    : feed == Feed.SOCIAL_CARE
+                    ? bulk.replayRow(sender, letter.contentType, letter.payload)
+                            .map(outcome -> new Replayed(MediaType.APPLICATION_JSON, write(outcome)))
                     : senders.requirePartner(sender).chain(partner -> process(sender, partner, letter.payload,
                             Instant.now(), progress)).map(body -> new Replayed(FHIR_JSON, body));
             return replayed
@@ -88,9 +102,17 @@ public class IngestService {
 
     private Uni<String> process(Sender sender, SharingPartner partner, String bundleJson, Instant receivedAt,
             RecordIntake.Progress progress) {
-        return Workers.call(() -> reader.read(bundleJson)).chain(submission -> intake.take(sender, Feed.FHIR, partner,
+        return Workers.call(() -> validation.check(sender, reader.read(bundleJson))).chain(submission -> intake.take(sender, Feed.FHIR, partner,
                         submission, receivedAt, index -> "Bundle.entry[" + index + "].resource.id", progress)
                 .map(done -> response.of(submission, done.stored(), done.warnings())));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ProblemException asProblem(Throwable failure) {

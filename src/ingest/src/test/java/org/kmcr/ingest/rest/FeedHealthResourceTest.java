@@ -38,10 +38,11 @@ class FeedHealthResourceTest {
     @Test
     void eachSourceSeesItsAcceptedRejectedAndWaitingMessages() {
         Neighbours.answer(identity, consent, audit);
+        String nhs = TestNhsNumbers.next();
         String good = "MSH|^~\\&|LAB|RKL|KMCR|KMCR|20260501100000||ADT^A08|fh-1|P|2.4\rEVN|A08|20260501100000\r"
-                + "PID|1||L1^^^RKL^MR~" + TestNhsNumbers.next() + "^^^NHS^NH||Lab^Lee||19700101|M\r";
+                + "PID|1||L1^^^RKL^MR~" + nhs + "^^^NHS^NH||Lab^Lee||19700101|M\r";
         given().auth().oauth2(LAB).body(good.getBytes(StandardCharsets.UTF_8)).post("/api/hl7v2/messages").then().statusCode(200);
-        given().auth().oauth2(LAB).body(good.replace("fh-1", "fh-2").replace("^^^NHS^NH", "^^^XX^XX")
+        given().auth().oauth2(LAB).body(good.replace("fh-1", "fh-2").replace("PID|1||L1^^^RKL^MR~" + nhs, "PID|1||L1^^^RKL^MR~" + TestBundles.withWrongCheckDigit(nhs))
                 .getBytes(StandardCharsets.UTF_8)).post("/api/hl7v2/messages").then().statusCode(422);
         given().auth().oauth2(LAB).contentType("application/fhir+json")
                 .body(TestBundles.summary(TestNhsNumbers.next(), TestBundles.newPatientId())).post("/fhir/r4").then()
