@@ -21,10 +21,10 @@ public record ReadRequest(String name, Function<CountyPerson, URI> uri, String a
             p -> URI.create(ServiceSpec.RECORD.url() + "/fhir/r4/Patient/$summary?identifier=" + NHS_NUMBER
                     + p.nhsNumber()), FHIR_JSON);
 
-    /**
-     * What is measured, in order. When {@code Patient/$everything} lands (its first page), add:
-     * {@code new ReadRequest("GET /fhir/r4/Patient/{id}/$everything", p -> URI.create(ServiceSpec.RECORD.url()
-     * + "/fhir/r4/Patient/" + <the id the FHIR API gives the person> + "/$everything"), FHIR_JSON)}.
-     */
-    public static final List<ReadRequest> ALL = List.of(SUMMARY, FHIR_SUMMARY);
+    public static final ReadRequest FHIR_EVERYTHING = new ReadRequest("GET /fhir/r4/Patient/$everything",
+            p -> URI.create(ServiceSpec.RECORD.url() + "/fhir/r4/Patient/$everything?identifier=" + NHS_NUMBER
+                    + p.nhsNumber()), FHIR_JSON);
+
+    /** What is measured, in order; the FHIR operations answer their first page. */
+    public static final List<ReadRequest> ALL = List.of(SUMMARY, FHIR_SUMMARY, FHIR_EVERYTHING);
 }
