@@ -50,7 +50,7 @@ class ConsentConformanceTest {
                 .body(Map.of("reason", "vital-interests", "text", "Collapsed in surgery, unresponsive"))
                 .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(200)
                 .body("access.basis", equalTo("break-glass")).body("access.privacyOfficerAlerted", equalTo(true))
-                .body("allergies", hasSize(1));
+                .body("categories.allergies", hasSize(1));
         as(ServiceSpec.CONSENT, officer).contentType("application/json")
                 .body(Map.of("note", "The person withdrew the objection"))
                 .post("/api/consent-directives/" + id + "/withdrawal").then().statusCode(200);
@@ -68,8 +68,8 @@ class ConsentConformanceTest {
         as(ServiceSpec.RECORD, hospital).contentType("application/json")
                 .body(Map.of("reason", "emergency-care", "text", "Admitted via ED, needs medicines reconciliation"))
                 .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(200)
-                .body("conditions", hasSize(0)).body("withheld", equalTo(List.of("conditions")))
-                .body("allergies", hasSize(1));
+                .body("categories.conditions", hasSize(0)).body("withheld", equalTo(List.of("conditions")))
+                .body("categories.allergies", hasSize(1));
         as(ServiceSpec.RECORD, KEYCLOAK.login(DemoRegion.GP_CLINICIAN)).urlEncodingEnabled(false)
                 .queryParam("identifier", "https://fhir.nhs.uk/Id/nhs-number%7C" + nhsNumber)
                 .get("/fhir/r4/Patient/$summary").then().statusCode(200)

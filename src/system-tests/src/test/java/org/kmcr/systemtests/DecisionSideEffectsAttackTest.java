@@ -104,6 +104,6 @@ class DecisionSideEffectsAttackTest {
         as(ServiceSpec.IDENTITY, KEYCLOAK.clientCredentials("kmcr-record")).queryParam("nhsNumber", other)
                 .get("/api/persons").then().statusCode(404);
         as(ServiceSpec.RECORD, KEYCLOAK.login(DemoRegion.GP_CLINICIAN)).get("/api/records/" + first + "/summary")
-                .then().statusCode(200).body("allergies", hasSize(1));
+                .then().statusCode(200).body("categories.allergies", hasSize(1));
     }
 }

@@ -32,8 +32,8 @@ class IdentityHijackAttackTest {
 
         String gp = KEYCLOAK.login(DemoRegion.GP_CLINICIAN);
         as(ServiceSpec.RECORD, gp).get("/api/records/" + nhsNumber + "/summary").then().statusCode(200)
-                .body("person.name", equalTo("Mary Ann Jones")).body("allergies", hasSize(1))
-                .body("allergies[0].display", equalTo("Allergy to penicillin"));
+                .body("person.name", equalTo("Mary Ann Jones")).body("categories.allergies", hasSize(1))
+                .body("categories.allergies[0].display", equalTo("Allergy to penicillin"));
 
         String privacyOfficer = KEYCLOAK.login(DemoRegion.PRIVACY_OFFICER);
         String review = "find { it.incoming.localId == '" + patientId + "' }";
@@ -47,6 +47,6 @@ class IdentityHijackAttackTest {
                 .body(Map.of("decision", "link", "note", "Checked with the trust: same person, data corrected"))
                 .post("/api/link-reviews/" + reviewId + "/decision").then().statusCode(200);
         as(ServiceSpec.RECORD, gp).get("/api/records/" + nhsNumber + "/summary").then().statusCode(200)
-                .body("allergies", hasSize(2));
+                .body("categories.allergies", hasSize(2));
     }
 }

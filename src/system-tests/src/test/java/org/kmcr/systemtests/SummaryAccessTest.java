@@ -29,11 +29,11 @@ class SummaryAccessTest {
                 .body("person.nhsNumber", equalTo(nhsNumber))
                 .body("person.name", equalTo("Mary Ann Jones"))
                 .body("access.basis", equalTo("gp-registration"))
-                .body("allergies[0].display", equalTo("Allergy to penicillin"))
-                .body("allergies[0].provenance.sourceOrg", equalTo(DemoRegion.GP_PRACTICE))
-                .body("allergies[0].provenance.sourceSystem", equalTo(DemoRegion.GP_SYSTEM))
-                .body("medications[0].display", equalTo("Ramipril 5mg capsules"))
-                .body("conditions[0].display", equalTo("Hypertensive disorder"));
+                .body("categories.allergies[0].display", equalTo("Allergy to penicillin"))
+                .body("categories.allergies[0].sources[0].sourceOrg", equalTo(DemoRegion.GP_PRACTICE))
+                .body("categories.allergies[0].sources[0].sourceSystem", equalTo(DemoRegion.GP_SYSTEM))
+                .body("categories.medications[0].display", equalTo("Ramipril 5mg capsules"))
+                .body("categories.conditions[0].display", equalTo("Hypertensive disorder"));
 
         as(ServiceSpec.RECORD, gp).urlEncodingEnabled(false)
                 .queryParam("identifier", "https://fhir.nhs.uk/Id/nhs-number%7C" + nhsNumber)
@@ -64,7 +64,7 @@ class SummaryAccessTest {
                 .post("/api/records/" + nhsNumber + "/break-glass").then().statusCode(200)
                 .body("access.basis", equalTo("break-glass"))
                 .body("access.obligations", hasItem("alert-privacy-officer"))
-                .body("allergies", hasSize(1));
+                .body("categories.allergies", hasSize(1));
 
         String privacyOfficer = KEYCLOAK.login(DemoRegion.PRIVACY_OFFICER);
         as(ServiceSpec.AUDIT, privacyOfficer).queryParam("nhsNumber", nhsNumber).get("/api/audit-events").then()

@@ -14,12 +14,17 @@ import java.util.Map;
 import org.kmcr.common.consent.AccessDecision;
 import org.kmcr.common.consent.CareCategory;
 import org.kmcr.common.consent.Obligation;
+import org.kmcr.common.record.AccessGrant;
+import org.kmcr.common.record.PersonHeader;
+import org.kmcr.common.record.Provenance;
+import org.kmcr.common.record.RecordItem;
+import org.kmcr.common.record.RecordSummary;
 import org.kmcr.record.service.DisclosedItem;
 import org.kmcr.record.service.Disclosure;
 import org.kmcr.recordmodel.model.CareItem;
 import org.kmcr.recordmodel.model.SourceStanding;
 
-/** Shapes a disclosure as the portal's JSON summary. */
+/** Shapes a disclosure as the record contract's summary ({@link RecordSummary}). */
 @ApplicationScoped
 public class SummaryMapper {
 
@@ -39,33 +44,47 @@ public class SummaryMapper {
             .comparing((CareItem item) -> SourceStanding.ofCode(item.sourceStanding))
             .thenComparing(item -> item.receivedAt, Comparator.reverseOrder());
 
-    public SummaryView toView(Disclosure disclosure) {
-        AccessDecision decision = disclosure.decision();
-        Map<String, List<ItemView>> byCategory = new LinkedHashMap<>();
+    public RecordSummary toSummary(Disclosure disclosure) {
+        Map<String, List<RecordItem>> byCategory = new LinkedHashMap<>();
         for (CareCategory category : CareCategory.values()) {
             byCategory.put(category.code(), new ArrayList<>());
         }
-        disclosure.items().forEach(item -> byCategory.get(item.item().category).add(ItemView.of(item.item())));
-        return new SummaryView(person(disclosure),
-                new AccessView(decision.auditBasis(), decision.reason(), decision.brokeGlass(),
-                        decision.categoryCodes(), decision.obligations().stream().map(Obligation::code).sorted()
-                                .toList(),
-                        decision.obliges(Obligation.ALERT_PRIVACY_OFFICER), disclosure.auditEventId()),
-                disclosure.withheld().stream().map(CareCategory::code).toList(), byCategory);
+        disclosure.items().forEach(item -> byCategory.get(item.item().category).add(itemOf(item.item())));
+        return new RecordSummary(person(disclosure), access(disclosure),
+                disclosure.withheld().stream().map(CareCategory::code).toList(), byCategory, List.of(), List.of());
     }
 
-    private PersonView person(Disclosure disclosure) {
+    /** Why the caller may see the record, and the audit event that records the access. */
+    public static AccessGrant access(Disclosure disclosure) {
+        AccessDecision decision = disclosure.decision();
+        return new AccessGrant(decision.auditBasis(), decision.reason(), decision.brokeGlass(),
+                decision.categoryCodes(), decision.obligations().stream().map(Obligation::code).sorted().toList(),
+                decision.obliges(Obligation.ALERT_PRIVACY_OFFICER), disclosure.auditEventId());
+    }
+
+    static RecordItem itemOf(CareItem item) {
+        return new RecordItem(item.id, item.category, item.resourceType, item.codeSystem, item.code, item.display,
+                item.status, item.effectiveAt, item.confidentiality, item.version, List.of(provenance(item)));
+    }
+
+    /** Who holds the item at source, their id and version for it, and when it was recorded and received. */
+    public static Provenance provenance(CareItem item) {
+        return new Provenance(item.sourceOrg, item.sourceSystem, item.sourceId, item.sourceVersion, item.recordedAt,
+                item.receivedAt);
+    }
+
+    private PersonHeader person(Disclosure disclosure) {
         var identities = disclosure.person();
         return disclosure.items().stream()
                 .filter(i -> CareCategory.DEMOGRAPHICS.code().equals(i.item().category))
                 .min(Comparator.comparing(DisclosedItem::item, HEADER_PRECEDENCE))
                 .map(chosen -> fromPatient(identities.personId(), identities.nhsNumber(), read(chosen.resource()),
                         chosen.item().sourceOrg))
-                .orElse(new PersonView(identities.personId(), identities.nhsNumber(), null, null, null, null,
+                .orElse(new PersonHeader(identities.personId(), identities.nhsNumber(), null, null, null, null,
                         List.of(), null));
     }
 
-    private static PersonView fromPatient(java.util.UUID personId, String nhsNumber, JsonNode patient,
+    private static PersonHeader fromPatient(java.util.UUID personId, String nhsNumber, JsonNode patient,
             String sourceOrg) {
         JsonNode name = patient.path("name").path(0);
         List<String> parts = new ArrayList<>();
@@ -78,7 +97,7 @@ public class SummaryMapper {
                 .filter(id -> ODS_SYSTEM.equals(id.path("system").asText()))
                 .map(id -> id.path("value").asText())
                 .toList();
-        return new PersonView(personId, nhsNumber, parts.isEmpty() ? null : String.join(" ", parts),
+        return new PersonHeader(personId, nhsNumber, parts.isEmpty() ? null : String.join(" ", parts),
                 text(patient.path("birthDate")), text(patient.path("gender")),
                 text(patient.path("address").path(0).path("postalCode")), gps, sourceOrg);
     }

@@ -11,10 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.kmcr.common.consent.Action;
 import org.kmcr.common.consent.BreakGlass;
+import org.kmcr.common.record.RecordSummary;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 import org.kmcr.record.mapping.SummaryMapper;
-import org.kmcr.record.mapping.SummaryView;
 import org.kmcr.record.service.SummaryService;
 
 /** A person's summary for professionals (with a care relationship, or breaking glass) and for the person. */
@@ -37,8 +37,8 @@ public class RecordResource {
     @GET
     @Path("/summary")
     @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER, Roles.PATIENT})
-    public Uni<SummaryView> summary(@PathParam("nhsNumber") String nhsNumber) {
-        return service.disclose(caller.get(), nhsNumber, Action.SUMMARY, SUMMARY_READ, null).map(mapper::toView);
+    public Uni<RecordSummary> summary(@PathParam("nhsNumber") String nhsNumber) {
+        return service.disclose(caller.get(), nhsNumber, Action.SUMMARY, SUMMARY_READ, null).map(mapper::toSummary);
     }
 
     /**
@@ -48,11 +48,11 @@ public class RecordResource {
     @POST
     @Path("/self-claim")
     @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER})
-    public Uni<SummaryView> selfClaim(@PathParam("nhsNumber") String nhsNumber,
+    public Uni<RecordSummary> selfClaim(@PathParam("nhsNumber") String nhsNumber,
             @Valid @NotNull SelfClaimRequest request) {
         return service.claimAndDisclose(caller.get(), nhsNumber, Action.SUMMARY, SUMMARY_READ,
                         request.reason().strip())
-                .map(mapper::toView);
+                .map(mapper::toSummary);
     }
 
     /**
@@ -63,8 +63,8 @@ public class RecordResource {
     @POST
     @Path("/break-glass")
     @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER})
-    public Uni<SummaryView> breakGlass(@PathParam("nhsNumber") String nhsNumber, @Valid @NotNull BreakGlass request) {
+    public Uni<RecordSummary> breakGlass(@PathParam("nhsNumber") String nhsNumber, @Valid @NotNull BreakGlass request) {
         return service.disclose(caller.get(), nhsNumber, Action.SUMMARY, SUMMARY_READ,
-                new BreakGlass(request.reason(), request.text().strip())).map(mapper::toView);
+                new BreakGlass(request.reason(), request.text().strip())).map(mapper::toSummary);
     }
 }

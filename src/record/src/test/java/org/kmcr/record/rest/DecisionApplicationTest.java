@@ -91,7 +91,7 @@ class DecisionApplicationTest {
                 "{\"resourceType\":\"Condition\",\"id\":\"n1\"}");
         decides(List.of(confidentiality(Treatment.WITHHOLD, "R")), List.of());
         given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(200)
-                .body("conditions", hasSize(1)).body("conditions[0].code", equalTo("38341003"))
+                .body("categories.conditions", hasSize(1)).body("categories.conditions[0].code", equalTo("38341003"))
                 .body("withheld", equalTo(List.of("conditions")));
         given().urlEncodingEnabled(false).auth().oauth2(CLINICIAN)
                 .queryParam("identifier", "https://fhir.nhs.uk/Id/nhs-number%7C" + nhsNumber)
@@ -107,7 +107,7 @@ class DecisionApplicationTest {
                 "{\"resourceType\":\"MedicationStatement\",\"id\":\"v1\"}");
         decides(List.of(confidentiality(Treatment.HIDE, "V")), List.of());
         given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(200)
-                .body("medications", hasSize(0)).body("withheld", hasSize(0));
+                .body("categories.medications", hasSize(0)).body("withheld", hasSize(0));
         given().urlEncodingEnabled(false).auth().oauth2(CLINICIAN)
                 .queryParam("identifier", "https://fhir.nhs.uk/Id/nhs-number%7C" + nhsNumber)
                 .get(RecordResourceTest.FHIR_SUMMARY).then().statusCode(200)
@@ -124,7 +124,7 @@ class DecisionApplicationTest {
         decides(List.of(), List.of(new Redaction(Set.of("R"), EnumSet.allOf(Redaction.Field.class), "RKM")));
         given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary").then().statusCode(200)
                 .body("person.name", equalTo("Mary Jones")).body("person.postcode", nullValue())
-                .body("person.registeredGpPractices", hasSize(0)).body("demographics", hasSize(2));
+                .body("person.registeredGpPractices", hasSize(0)).body("categories.demographics", hasSize(2));
         given().urlEncodingEnabled(false).auth().oauth2(CLINICIAN)
                 .queryParam("identifier", "https://fhir.nhs.uk/Id/nhs-number%7C" + nhsNumber)
                 .get(RecordResourceTest.FHIR_SUMMARY).then().statusCode(200)
@@ -153,7 +153,7 @@ class DecisionApplicationTest {
         decides(List.of(new ItemRule("not-for-patient-view", Treatment.HIDE, null, null, null,
                 Set.of("http://terminology.hl7.org/CodeSystem/v3-ActCode|NOPAT"), null, null, null)), List.of());
         given().auth().oauth2(TestTokens.patient("mary", nhsNumber)).get("/api/records/" + nhsNumber + "/summary")
-                .then().statusCode(200).body("conditions", hasSize(1)).body("conditions[0].code", equalTo("38341003"))
+                .then().statusCode(200).body("categories.conditions", hasSize(1)).body("categories.conditions[0].code", equalTo("38341003"))
                 .body("withheld", hasSize(0));
     }
 }

@@ -43,6 +43,9 @@ import org.kmcr.common.consent.ConsentClient;
 import org.kmcr.common.identity.IdentityClient;
 import org.kmcr.common.identity.PersonIdentities;
 import org.kmcr.common.problem.ProblemException;
+import org.kmcr.common.record.Provenance;
+import org.kmcr.common.record.RecordItem;
+import org.kmcr.common.record.RecordSummary;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
@@ -120,12 +123,12 @@ class RecordResourceTest {
                 .body("access.auditEventId", org.hamcrest.Matchers.notNullValue())
                 .body("access", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("auditSequence")))
                 .body("access.privacyOfficerAlerted", equalTo(false))
-                .body("allergies", hasSize(1))
-                .body("allergies[0].display", equalTo("Allergy to penicillin"))
-                .body("allergies[0].provenance.sourceOrg", equalTo("RKM"))
-                .body("allergies[0].provenance.sourceSystem", equalTo("partner-rkm-pas"))
-                .body("medications[0].code", equalTo("318845001"))
-                .body("conditions[0].display", equalTo("Hypertensive disorder"));
+                .body("categories.allergies", hasSize(1))
+                .body("categories.allergies[0].display", equalTo("Allergy to penicillin"))
+                .body("categories.allergies[0].sources[0].sourceOrg", equalTo("RKM"))
+                .body("categories.allergies[0].sources[0].sourceSystem", equalTo("partner-rkm-pas"))
+                .body("categories.medications[0].code", equalTo("318845001"))
+                .body("categories.conditions[0].display", equalTo("Hypertensive disorder"));
         verify(audit).record(argThat(event -> event.outcome().equals("permitted")
                 && event.actor().orgCode().equals("RKM") && event.actor().role().equals("clinician")
                 && event.subjectNhsNumber().equals(nhsNumber) && event.categories().equals(
@@ -136,12 +139,26 @@ class RecordResourceTest {
     }
 
     @Test
+    void theSummaryIsTheCommonRecordContractWithEveryCategoryKeyed() {
+        RecordSummary summary = given().auth().oauth2(CLINICIAN).get("/api/records/" + nhsNumber + "/summary")
+                .then().statusCode(200).extract().as(RecordSummary.class);
+        assertEquals(java.util.Arrays.stream(CareCategory.values()).map(CareCategory::code).toList(),
+                List.copyOf(summary.categories().keySet()));
+        RecordItem allergy = summary.categories().get("allergies").get(0);
+        assertEquals(items.get("allergies"), allergy.id());
+        assertEquals("allergies", allergy.category());
+        assertEquals(List.of("RKM"), allergy.sources().stream().map(Provenance::sourceOrg).toList());
+        assertEquals(nhsNumber, summary.person().nhsNumber());
+        assertEquals("gp-registration", summary.access().basis());
+    }
+
+    @Test
     void onlyPermittedCategoriesAreReadOrShown() {
         decides(permit(Basis.RELATIONSHIP, "social-care-allocation",
                 List.of(CareCategory.DEMOGRAPHICS, CareCategory.ALLERGIES), AUDIT));
         given().auth().oauth2(TestTokens.user("sam", "social-worker", "KMSC1"))
                 .get("/api/records/" + nhsNumber + "/summary").then().statusCode(200)
-                .body("allergies", hasSize(1)).body("medications", hasSize(0)).body("conditions", hasSize(0));
+                .body("categories.allergies", hasSize(1)).body("categories.medications", hasSize(0)).body("categories.conditions", hasSize(0));
         verify(audit).record(argThat(e -> e.categories().equals(List.of("allergies", "demographics"))));
     }
 
