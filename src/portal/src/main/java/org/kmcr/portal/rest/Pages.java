@@ -6,6 +6,7 @@ import java.util.List;
 import org.kmcr.portal.client.AccessReview;
 import org.kmcr.portal.client.PersonCandidate;
 import org.kmcr.portal.model.AccessRow;
+import org.kmcr.portal.model.FeedRow;
 import org.kmcr.portal.model.SummaryView;
 
 /** Every page's template (src/main/resources/templates/Pages/), type-checked at build time. */
@@ -34,6 +35,8 @@ public final class Pages {
 
     public static native TemplateInstance reviews(List<AccessReview> open, List<AccessReview> closed,
             List<String> errors);
+
+    public static native TemplateInstance feeds(List<FeedRow> feeds);
 
     public static native TemplateInstance error(String title, String detail);
 

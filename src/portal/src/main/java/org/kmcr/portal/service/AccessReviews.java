@@ -4,9 +4,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.kmcr.portal.client.AccessReview;
 import org.kmcr.portal.client.ConsentApi;
+import org.kmcr.portal.client.ConsentPortalClient;
 
 /** The privacy officer's queue of break-glass and self-claimed accesses, and their review outcomes. */
 @ApplicationScoped
@@ -14,9 +14,9 @@ public class AccessReviews {
 
     static final int PAGE = 50;
 
-    private final ConsentApi consent;
+    private final ConsentPortalClient consent;
 
-    AccessReviews(@RestClient ConsentApi consent) {
+    AccessReviews(ConsentPortalClient consent) {
         this.consent = consent;
     }
 

@@ -3,8 +3,7 @@ package org.kmcr.portal.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.kmcr.portal.client.AuditApi;
+import org.kmcr.portal.client.AccessLogClient;
 import org.kmcr.portal.client.RecordAccess;
 import org.kmcr.portal.model.AccessRow;
 
@@ -14,9 +13,9 @@ public class CitizenAccessLog {
 
     static final int SHOWN = 100;
 
-    private final AuditApi audit;
+    private final AccessLogClient audit;
 
-    CitizenAccessLog(@RestClient AuditApi audit) {
+    CitizenAccessLog(AccessLogClient audit) {
         this.audit = audit;
     }
 

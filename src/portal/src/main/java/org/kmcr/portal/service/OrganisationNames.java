@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.kmcr.common.consent.SharingPartner;
-import org.kmcr.portal.client.ConsentApi;
+import org.kmcr.portal.client.ConsentPortalClient;
 
 /**
  * The sharing partners' names by ODS code, from consent's register, kept for five minutes (they change rarely).
@@ -19,11 +18,11 @@ public class OrganisationNames {
 
     static final Duration KEEP = Duration.ofMinutes(5);
 
-    private final ConsentApi consent;
+    private final ConsentPortalClient consent;
     private volatile Map<String, String> names = Map.of();
     private volatile Instant loadedAt = Instant.EPOCH;
 
-    OrganisationNames(@RestClient ConsentApi consent) {
+    OrganisationNames(ConsentPortalClient consent) {
         this.consent = consent;
     }
 

@@ -6,18 +6,17 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.kmcr.common.nhs.NhsNumber;
 import org.kmcr.portal.client.PersonCandidate;
-import org.kmcr.portal.client.PersonSearchApi;
+import org.kmcr.portal.client.PersonSearchClient;
 
 /** The find-a-person form's checks and the MPI's search by demographics, as the signed-in user. */
 @ApplicationScoped
 public class PersonSearch {
 
-    private final PersonSearchApi identity;
+    private final PersonSearchClient identity;
 
-    PersonSearch(@RestClient PersonSearchApi identity) {
+    PersonSearch(PersonSearchClient identity) {
         this.identity = identity;
     }
 

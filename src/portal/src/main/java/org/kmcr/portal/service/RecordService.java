@@ -3,20 +3,20 @@ package org.kmcr.portal.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.kmcr.common.consent.BreakGlass;
 import org.kmcr.common.consent.BreakGlassReason;
 import org.kmcr.common.record.RecordSummary;
 import org.kmcr.portal.client.RecordApi;
+import org.kmcr.portal.client.RecordClient;
 
 /** The record pages' calls to record query, as the signed-in user, and what their answers mean for the page. */
 @ApplicationScoped
 public class RecordService {
 
-    private final RecordApi record;
+    private final RecordClient record;
     private final OrganisationNames names;
 
-    RecordService(@RestClient RecordApi record, OrganisationNames names) {
+    RecordService(RecordClient record, OrganisationNames names) {
         this.record = record;
         this.names = names;
     }

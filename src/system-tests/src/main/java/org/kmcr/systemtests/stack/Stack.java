@@ -132,6 +132,7 @@ public final class Stack implements AutoCloseable {
         env.put("KMCR_CONSENT_URL", ServiceSpec.CONSENT.url());
         env.put("KMCR_AUDIT_URL", ServiceSpec.AUDIT.url());
         env.put("KMCR_RECORD_URL", ServiceSpec.RECORD.url());
+        env.put("KMCR_INGEST_URL", ServiceSpec.INGEST.url());
         if (spec.equals(ServiceSpec.INGEST)) {
             // the demo trust's HL7 v2 feed: whoever connects to this port sends as RKM's PAS (docs/operations.md)
             env.put("KMCR_INGEST_MLLP_LISTENERS", MLLP_PORT + ":" + DemoRegion.TRUST + ":" + DemoRegion.TRUST_PAS);
