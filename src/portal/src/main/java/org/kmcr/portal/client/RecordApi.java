@@ -7,11 +7,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.kmcr.common.consent.BreakGlass;
 import org.kmcr.common.record.RecordSummary;
+import org.kmcr.common.record.TimelinePage;
 
 /** Record query ({@code src/record}), in the common record contract, as the signed-in user. */
 @RegisterRestClient(configKey = "record")
@@ -32,6 +34,11 @@ public interface RecordApi {
     @POST
     @Path("/self-claim")
     Uni<RecordSummary> selfClaim(@PathParam("nhsNumber") String nhsNumber, SelfClaimRequest claim);
+
+    @GET
+    @Path("/timeline")
+    Uni<TimelinePage> timeline(@PathParam("nhsNumber") String nhsNumber, @QueryParam("type") String type,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     /** The body of a self-claim: why the professional's organisation cares for the person. */
     record SelfClaimRequest(String reason) {

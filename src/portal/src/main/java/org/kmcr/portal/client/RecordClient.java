@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.kmcr.common.consent.BreakGlass;
 import org.kmcr.common.record.RecordSummary;
+import org.kmcr.common.record.TimelinePage;
 
 /** Record query, as the signed-in user: the one bean the portal's services call it through. */
 @ApplicationScoped
@@ -26,5 +27,9 @@ public class RecordClient {
 
     public Uni<RecordSummary> selfClaim(String nhsNumber, RecordApi.SelfClaimRequest claim) {
         return api.selfClaim(nhsNumber, claim);
+    }
+
+    public Uni<TimelinePage> timeline(String nhsNumber, String type, String cursor, Integer limit) {
+        return api.timeline(nhsNumber, type, cursor, limit);
     }
 }

@@ -8,6 +8,7 @@ import org.kmcr.portal.client.PersonCandidate;
 import org.kmcr.portal.model.AccessRow;
 import org.kmcr.portal.model.FeedRow;
 import org.kmcr.portal.model.SummaryView;
+import org.kmcr.portal.model.TimelineView;
 
 /** Every page's template (src/main/resources/templates/Pages/), type-checked at build time. */
 @CheckedTemplate(basePath = "Pages")
@@ -35,6 +36,8 @@ public final class Pages {
 
     public static native TemplateInstance reviews(List<AccessReview> open, List<AccessReview> closed,
             List<String> errors);
+
+    public static native TemplateInstance timeline(TimelineView timeline);
 
     public static native TemplateInstance feeds(List<FeedRow> feeds);
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import org.kmcr.common.security.Roles;
 import org.kmcr.portal.service.NhsNumbers;
 import org.kmcr.portal.service.RecordAnswer;
 import org.kmcr.portal.service.RecordService;
+import org.kmcr.portal.service.Timeline;
 
 /**
  * A person's record for a professional: the summary, or (without a care relationship) the page that explains
@@ -30,9 +32,22 @@ import org.kmcr.portal.service.RecordService;
 public class RecordResource {
 
     private final RecordService records;
+    private final Timeline timeline;
 
-    RecordResource(RecordService records) {
+    RecordResource(RecordService records, Timeline timeline) {
         this.records = records;
+        this.timeline = timeline;
+    }
+
+    /** Contacts with health and social care, most recent first, a page at a time, filtered by type. */
+    @GET
+    @Path("timeline")
+    public Uni<Response> timeline(@PathParam("nhsNumber") String nhsNumber, @QueryParam("type") String type,
+            @QueryParam("cursor") String cursor) {
+        if (!NhsNumber.isValid(nhsNumber)) {
+            return Uni.createFrom().item(notFound(nhsNumber));
+        }
+        return timeline.page(nhsNumber, type, cursor).map(view -> Response.ok(Pages.timeline(view)).build());
     }
 
     @GET
