@@ -22,8 +22,8 @@ import org.kmcr.systemtests.stack.Stack;
  */
 public final class LocalRun {
 
-    static final int DEMO_PEOPLE = 40;
-    static final long DEMO_SEED = 20260101L;
+    public static final int DEMO_PEOPLE = 40;
+    public static final long DEMO_SEED = 20260101L;
 
     private LocalRun() {
     }

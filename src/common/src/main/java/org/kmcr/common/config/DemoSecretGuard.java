@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.Config;
 public class DemoSecretGuard {
 
     static final String ALLOW = "kmcr.allow-demo-secrets";
-    static final List<String> GUARDED = List.of("kmcr.client-secret", "kmcr.audit.checkpoint.private-key");
+    static final List<String> GUARDED = List.of("kmcr.client-secret", "kmcr.audit.checkpoint.private-key",
+            "kmcr.portal.session-secret");
     /** Committed demo values start with this (e.g. the audit checkpoint signing key). */
     public static final String DEMO_PREFIX = "demo-only:";
 

@@ -41,7 +41,9 @@ public class PersonSearchService {
      *
      * @param weight what ranks (the probability rounds to 1 for every strong candidate)
      */
-    public record Found(UUID personId, double score, double weight, List<String> reasons, Demographics demographics) {
+    /** @param nhsNumber the matched source identity's NHS number, so the caller can open the record */
+    public record Found(UUID personId, double score, double weight, List<String> reasons, Demographics demographics,
+            String nhsNumber) {
     }
 
     private final SourceIdentityRepository sourceIdentities;
@@ -76,7 +78,7 @@ public class PersonSearchService {
                 continue;
             }
             Found found = new Found(candidate.personId(), score.probability(), score.weight(), reasons(score),
-                    candidate.demographics());
+                    candidate.demographics(), candidate.nhsNumber());
             best.merge(candidate.personId(), found, (a, b) -> a.weight() >= b.weight() ? a : b);
         }
         return best.values().stream().sorted(Comparator.comparingDouble(Found::weight).reversed()).limit(MOST)

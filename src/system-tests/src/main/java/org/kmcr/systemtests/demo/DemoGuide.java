@@ -29,6 +29,7 @@ public final class DemoGuide {
 
     public static String text(List<DemoPerson> people, DemoLoader.LoadSummary loaded, Files files) {
         StringBuilder out = new StringBuilder();
+        appendPortal(out);
         out.append("\nDemo data loaded: ").append(loaded).append("\n\nServices (API, then the management interface: ")
                 .append("OpenAPI, health, metrics)\n");
         for (ServiceSpec service : ServiceSpec.ALL) {
@@ -45,7 +46,31 @@ public final class DemoGuide {
         appendHl7Commands(out, files.hl7Admission());
         appendSingleViewCommands(out);
         appendFhirCommands(out);
+        appendPortalJourneys(out);
         return out.toString();
+    }
+
+    /** First: where people use KMCR, and whom to sign in as. */
+    private static void appendPortal(StringBuilder out) {
+        out.append("\n==================================================================\n")
+                .append("  Open the portal: ").append(ServiceSpec.PORTAL.url()).append("\n")
+                .append("  Sign in (password \"").append(Keycloak.DEMO_PASSWORD).append("\") as:\n")
+                .append("    gp.clinician        clinician at K81001: find a person, see the summary\n")
+                .append("    hospital.clinician  clinician at RKM: no relationship with most people, so break glass\n")
+                .append("    social.worker       social worker at KMSC1\n")
+                .append("    privacy.officer     reviews break-glass and self-claimed accesses\n")
+                .append("    citizen             Mary Jones: her own record and who has looked at it\n")
+                .append("==================================================================\n");
+    }
+
+    private static void appendPortalJourneys(StringBuilder out) {
+        out.append("\nIn the portal (").append(ServiceSpec.PORTAL.url()).append("):\n")
+                .append("  1. Sign in as gp.clinician, find NHS number ").append(DemoRegion.CITIZEN_NHS_NUMBER)
+                .append(" (the citizen): her summary, each item with its source and age.\n")
+                .append("  2. Sign out, sign in as hospital.clinician, open the same number: no care relationship;\n")
+                .append("     choose a reason, say what happened and break glass: 4 hours' access, reviewed.\n")
+                .append("  3. Sign in as privacy.officer: the access waits in Access reviews; record an outcome.\n")
+                .append("  4. Sign in as citizen: My record, then Who has looked at my record shows the break glass.\n");
     }
 
     private static void appendLogins(StringBuilder out) {

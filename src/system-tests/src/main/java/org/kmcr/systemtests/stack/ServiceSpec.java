@@ -15,7 +15,12 @@ public record ServiceSpec(String name, int port) {
     public static final ServiceSpec RECORD = new ServiceSpec("record", 8083);
     public static final ServiceSpec CONSENT = new ServiceSpec("consent", 8084);
     public static final ServiceSpec AUDIT = new ServiceSpec("audit", 8085);
+    /** The services with an API (OpenAPI, the authorization table). */
     public static final List<ServiceSpec> ALL = List.of(IDENTITY, CONSENT, AUDIT, INGEST, RECORD);
+    /** The web portal: pages for people, signed in through Keycloak; it calls the services above. */
+    public static final ServiceSpec PORTAL = new ServiceSpec("portal", 8080);
+    /** Everything the stack starts, in order: the services, then the portal. */
+    public static final List<ServiceSpec> STARTED = List.of(IDENTITY, CONSENT, AUDIT, INGEST, RECORD, PORTAL);
 
     /** The API: what partners, the portal and the other services call. */
     public String url() {

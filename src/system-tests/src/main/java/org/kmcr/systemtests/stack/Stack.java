@@ -40,7 +40,7 @@ public final class Stack implements AutoCloseable {
         // which server holds the data, and whether it stores durably, as the server itself reports it
         System.out.println("Database " + database.name() + " on the " + database.server());
         this.keycloak = keycloakProcess();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        for (ServiceSpec spec : ServiceSpec.STARTED) {
             services.put(spec, serviceProcess(spec));
         }
     }
@@ -133,6 +133,8 @@ public final class Stack implements AutoCloseable {
         env.put("KMCR_IDENTITY_URL", ServiceSpec.IDENTITY.url());
         env.put("KMCR_CONSENT_URL", ServiceSpec.CONSENT.url());
         env.put("KMCR_AUDIT_URL", ServiceSpec.AUDIT.url());
+        env.put("KMCR_RECORD_URL", ServiceSpec.RECORD.url());
+        env.put("KMCR_INGEST_URL", ServiceSpec.INGEST.url());
         if (spec.equals(ServiceSpec.INGEST)) {
             // the demo trust's HL7 v2 feed: whoever connects to this port sends as RKM's PAS (docs/operations.md)
             env.put("KMCR_INGEST_MLLP_LISTENERS", MLLP_PORT + ":" + DemoRegion.TRUST + ":" + DemoRegion.TRUST_PAS);
@@ -150,7 +152,7 @@ public final class Stack implements AutoCloseable {
 
     private static void requireFreePorts() {
         List<Integer> ports = new ArrayList<>(List.of(KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, MLLP_PORT));
-        ServiceSpec.ALL.forEach(spec -> {
+        ServiceSpec.STARTED.forEach(spec -> {
             ports.add(spec.port());
             ports.add(spec.managementPort());
         });

@@ -1,0 +1,55 @@
+package org.kmcr.portal.rest;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+import org.kmcr.portal.client.AccessReview;
+import org.kmcr.portal.client.PersonCandidate;
+import org.kmcr.portal.model.AccessRow;
+import org.kmcr.portal.model.FeedRow;
+import org.kmcr.portal.model.SummaryView;
+import org.kmcr.portal.model.TimelineView;
+
+/** Every page's template (src/main/resources/templates/Pages/), type-checked at build time. */
+@CheckedTemplate(basePath = "Pages")
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static native TemplateInstance home();
+
+    public static native TemplateInstance signedOut();
+
+    public static native TemplateInstance find(List<String> errors, FindForm form);
+
+    public static native TemplateInstance candidates(List<PersonCandidate> candidates, FindForm form);
+
+    public static native TemplateInstance summary(SummaryView summary, boolean plainEnglish);
+
+    public static native TemplateInstance noRelationship(String nhsNumber, String nhsNumberSpaced, List<String> reasons,
+            List<String> errors, List<ReasonOption> reasonOptions);
+
+    public static native TemplateInstance notFound(String nhsNumberSpaced);
+
+    public static native TemplateInstance accesses(List<AccessRow> accesses);
+
+    public static native TemplateInstance reviews(List<AccessReview> open, List<AccessReview> closed,
+            List<String> errors);
+
+    public static native TemplateInstance timeline(TimelineView timeline);
+
+    public static native TemplateInstance feeds(List<FeedRow> feeds);
+
+    public static native TemplateInstance error(String title, String detail);
+
+    /** What the user typed into the search form, shown back to them. */
+    public record FindForm(String nhsNumber, String family, String given, String birthDate, String postcode) {
+
+        static final FindForm EMPTY = new FindForm("", "", "", "", "");
+    }
+
+    /** One break-glass reason in the list: its code and how the form words it. */
+    public record ReasonOption(String code, String label, boolean selected) {
+    }
+}

@@ -1,0 +1,188 @@
+package org.kmcr.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.kmcr.common.testing.TestNhsNumbers;
+import org.kmcr.systemtests.stack.DemoRegion;
+import org.kmcr.systemtests.stack.ServiceSpec;
+
+/**
+ * The portal's journeys in a real browser (Chromium), against the whole system: a real Keycloak login through its
+ * own form, the real services and database. Every page is screenshotted and checked with axe-core.
+ */
+class PortalJourneyTest {
+
+    static {
+        // the shared stack (with the portal) and the demo region's sharing partners
+        SystemUnderTest.STACK.getClass();
+    }
+
+    /** A person of their own for one test: a unique family name, registered at the demo GP practice. */
+    static String newPerson(String nhsNumber, String family) {
+        String bundle = SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE)
+                .replace("\"family\": \"Jones\"", "\"family\": \"" + family + "\"");
+        SystemUnderTest.ingest(DemoRegion.GP_SYSTEM, bundle);
+        return nhsNumber;
+    }
+
+    static String uniqueFamily() {
+        StringBuilder name = new StringBuilder("Portal");
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 6).toCharArray()) {
+            name.append((char) ('a' + Character.digit(c, 16) % 26));
+        }
+        return name.toString();
+    }
+
+    static String spaced(String nhsNumber) {
+        return nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6);
+    }
+
+    @Test
+    void aGpFindsAPersonByNhsNumberOrByNameAndSeesTheirSummaryThenSignsOut() {
+        String family = uniqueFamily();
+        String nhsNumber = newPerson(TestNhsNumbers.next(), family);
+        try (Browser gp = Browser.start()) {
+            gp.open("/").checkPage("start-page");
+            gp.signIn(DemoRegion.GP_CLINICIAN).awaitHeading("Find a person");
+            assertTrue(gp.url().endsWith("/find"), gp.url());
+            assertEquals("Asha Patel", gp.text("#signed-in-user"));
+            gp.checkPage("find-a-person");
+
+            // the check digit is checked as typed (the page's script), then again by the server
+            String wrongCheckDigit = nhsNumber.substring(0, 9) + ((nhsNumber.charAt(9) - '0' + 1) % 10);
+            gp.type("#nhs-number", wrongCheckDigit);
+            assertTrue(gp.text("#nhs-number-live").contains("not valid"), gp.text("#nhs-number-live"));
+            gp.click("#find-by-nhs-number").awaitHeading("Find a person");
+            assertTrue(gp.text(".nhsuk-error-summary").contains("Modulus 11"), gp.text(".nhsuk-error-summary"));
+            gp.checkPage("find-a-person-error");
+
+            gp.type("#nhs-number", spaced(nhsNumber)).click("#find-by-nhs-number").awaitHeading(family);
+            assertEquals(spaced(nhsNumber), gp.text("#nhs-number"));
+            String allergies = gp.text("#card-allergies");
+            assertTrue(allergies.contains("Allergy to penicillin"), allergies);
+            assertTrue(allergies.contains("From Kingsmere Medical Centre (K81001)"), allergies);
+            assertTrue(gp.text("#card-medications").contains("Ramipril 5mg capsules"));
+            assertTrue(gp.text("#card-conditions").contains("Hypertensive disorder"));
+            assertTrue(gp.text("#access-basis").contains("gp-registration"), gp.text("#access-basis"));
+            gp.checkPage("record-summary");
+
+            gp.open("/find").type("#family", family).type("#birth-date", "1950-03-14").type("#given", "Mary")
+                    .click("#find-by-demographics").awaitHeading("Search results");
+            String candidates = gp.text("#candidates");
+            assertTrue(candidates.contains(family), candidates);
+            assertFalse(gp.all("#candidates a[href='/records/" + nhsNumber + "']").isEmpty(), candidates);
+            gp.checkPage("search-results");
+
+            gp.click("#sign-out").awaitHeading("You have signed out");
+            gp.checkPage("signed-out");
+            // the Keycloak session ended too: the next page asks for the password again
+            gp.open("/find").find("#username");
+        }
+    }
+
+    @Test
+    void aClinicianWithoutARelationshipBreaksGlassAndAPrivacyOfficerReviewsTheAccess() {
+        String nhsNumber = newPerson(TestNhsNumbers.next(), uniqueFamily());
+        String text = "Collapsed in the emergency department " + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser hospital = Browser.start()) {
+            hospital.signIn(DemoRegion.HOSPITAL_CLINICIAN).open("/records/" + nhsNumber)
+                    .awaitHeading("You have no care relationship");
+            assertTrue(hospital.text("#refusal-reason").length() > 10);
+            hospital.checkPage("no-relationship");
+
+            hospital.type("#break-glass-text", text).click("#break-glass").awaitHeading("no care relationship");
+            assertTrue(hospital.text(".nhsuk-error-summary").contains("Choose the reason"));
+            hospital.checkPage("break-glass-error");
+
+            hospital.click("#reason-emergency-care").type("#break-glass-text", text).click("#break-glass")
+                    .awaitHeading("Record summary");
+            assertTrue(hospital.text("#time-limited-access").contains("4 hours"));
+            assertTrue(hospital.text("#card-allergies").contains("Allergy to penicillin"));
+            hospital.checkPage("break-glass-summary");
+        }
+        try (Browser officer = Browser.start()) {
+            officer.signIn(DemoRegion.PRIVACY_OFFICER).awaitHeading("Access reviews");
+            String card = officer.all(".nhsuk-card").stream().filter(c -> c.getText().contains(text)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the break glass is not in the queue"))
+                    .getAttribute("id");
+            assertTrue(officer.text("#" + card).contains("Tom Reed"));
+            officer.checkPage("access-reviews");
+            String id = card.substring("review-".length());
+            officer.click("#appropriate-" + id).type("#note-" + id, "Confirmed with the ED consultant")
+                    .click("#" + card + " button").awaitHeading("Access reviews");
+            assertTrue(officer.all("#" + card).isEmpty(), "the review left the queue");
+            assertTrue(officer.text("#closed-reviews").contains("Confirmed with the ED consultant"));
+            officer.checkPage("access-reviews-closed");
+
+            officer.open("/privacy/feeds").awaitHeading("Feed health");
+            assertTrue(officer.text("#feeds").contains("Kingsmere Medical Centre (K81001)"), officer.text("#feeds"));
+            officer.checkPage("feed-health");
+        }
+    }
+
+    @Test
+    void theCitizenSeesTheirRecordAndABreakGlassAccessToItInTheirLog() {
+        SystemUnderTest.ingest(DemoRegion.GP_SYSTEM,
+                SystemUnderTest.summaryBundle(DemoRegion.CITIZEN_NHS_NUMBER, DemoRegion.GP_PRACTICE));
+        String text = "Safeguarding referral out of hours " + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser socialWorker = Browser.start()) {
+            socialWorker.signIn(DemoRegion.SOCIAL_WORKER).open("/records/" + DemoRegion.CITIZEN_NHS_NUMBER)
+                    .awaitHeading("You have no care relationship");
+            socialWorker.click("#reason-safeguarding-concern").type("#break-glass-text", text).click("#break-glass")
+                    .awaitHeading("Record summary");
+        }
+        try (Browser citizen = Browser.start()) {
+            citizen.signIn(DemoRegion.CITIZEN).awaitHeading("Your record");
+            assertTrue(citizen.text("#card-medications").contains("Ramipril 5mg capsules"));
+            assertTrue(citizen.text("#card-medications").contains("Medicines you take"));
+            citizen.checkPage("my-record");
+
+            citizen.open("/my-record/accesses").awaitHeading("Who has looked at your record");
+            String row = citizen.all("#accesses tbody tr").stream().map(r -> r.getText())
+                    .filter(r -> r.contains(text)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the break glass is not in the citizen's log"));
+            assertTrue(row.contains("Sam Jones"), row);
+            assertTrue(row.contains("Break glass"), row);
+            assertTrue(row.contains("KMSC1"), row);
+            citizen.checkPage("who-has-looked");
+        }
+    }
+
+    @Test
+    void everyPageIsUncachedUnframableAndScriptFreeAndAFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create(ServiceSpec.PORTAL.url() + "/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, start.statusCode());
+        assertEquals("no-store", start.headers().firstValue("cache-control").orElse(""));
+        assertEquals("DENY", start.headers().firstValue("x-frame-options").orElse(""));
+        String csp = start.headers().firstValue("content-security-policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
+                && !csp.contains("unsafe-inline"), csp);
+        assertFalse(start.body().contains("<script>") || start.body().contains("style="), "no inline script or style");
+
+        String nhsNumber = newPerson(TestNhsNumbers.next(), uniqueFamily());
+        try (Browser hospital = Browser.start()) {
+            hospital.signIn(DemoRegion.HOSPITAL_CLINICIAN).open("/records/" + nhsNumber)
+                    .awaitHeading("no care relationship");
+            // a forged form from elsewhere: the session cookie rides along, the CSRF token does not
+            HttpResponse<String> forged = http.send(HttpRequest.newBuilder(
+                            URI.create(ServiceSpec.PORTAL.url() + "/records/" + nhsNumber + "/break-glass"))
+                    .header("Cookie", hospital.cookieHeader())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("reason=emergency-care&text=Forged+by+another+site"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, forged.statusCode(), forged.body());
+            // nothing was disclosed: the clinician still has no access
+            hospital.open("/records/" + nhsNumber).awaitHeading("no care relationship");
+        }
+    }
+}
