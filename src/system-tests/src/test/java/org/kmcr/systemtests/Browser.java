@@ -107,7 +107,12 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page's main heading says this (after a form was sent or a link followed). */
     Browser awaitHeading(String words) {
-        wait.until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().contains(words)));
+        try {
+            wait.until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().contains(words)));
+        } catch (org.openqa.selenium.TimeoutException notThere) {
+            throw new AssertionError("no heading '" + words + "' at " + driver.getCurrentUrl() + "; the page says: "
+                    + driver.findElement(By.tagName("body")).getText(), notThere);
+        }
         return this;
     }
 

@@ -39,13 +39,17 @@ class SingleViewTest {
     String nhsNumber;
     JsonPath summary;
 
+    /** The trust's admission is the same person as the GP's (same demographics) and a message of its own (MSH-10). */
     @BeforeAll
     void aRecordFromThreeFeeds() throws IOException {
         nhsNumber = TestNhsNumbers.next();
         String gpPatient = SystemUnderTest.newPatientId();
         SystemUnderTest.ingest(DemoRegion.GP_SYSTEM, bundle("/every-category-bundle.json", gpPatient));
         String ack = Hl7FeedTest.send(DemoHl7.admission().replace(DemoHl7.NHS_NUMBER, nhsNumber)
-                .replace(DemoHl7.LOCAL_ID, "RKM-" + nhsNumber).replace(DemoHl7.VISIT, "V-" + nhsNumber));
+                .replace(DemoHl7.LOCAL_ID, "RKM-" + nhsNumber).replace(DemoHl7.VISIT, "V-" + nhsNumber)
+                .replace("DEMO-A01-1", "SV-" + nhsNumber)
+                .replace("Taylor^Sam^^^Mr||19800101|M|||1 Demo Road^^Kingsmere^^KM1 1AA",
+                        "Jones^Mary^Ann^^Mrs||19500314|F|||1 Mill Lane^^Kingsmere^^KM1 2AB"));
         assertTrue(ack.contains("MSA|AA|"), ack);
         SystemUnderTest.ingest(DemoRegion.TRUST_PAS, bundle("/hospital-overlap-bundle.json",
                 SystemUnderTest.newPatientId()));
