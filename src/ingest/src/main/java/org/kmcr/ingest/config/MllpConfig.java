@@ -2,6 +2,7 @@ package org.kmcr.ingest.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,4 +27,12 @@ public interface MllpConfig {
     /** The largest message taken, in bytes; a bigger frame closes the connection. */
     @WithDefault("20971520")
     int maxMessageBytes();
+
+    /**
+     * At shutdown, how long each connection may take to finish the message it is storing and send its ACK before it
+     * is closed anyway (messages not yet started get no ACK, so their senders resend them). Keep it within the
+     * pod's termination grace period, beside {@code quarkus.shutdown.timeout}.
+     */
+    @WithDefault("15s")
+    Duration drainTimeout();
 }

@@ -17,6 +17,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.kmcr.ingest.config.MllpConfig;
 import org.kmcr.ingest.model.Sender;
@@ -25,7 +29,9 @@ import org.kmcr.ingest.service.Hl7IngestService;
 /**
  * The MLLP listeners: a Vert.x TCP server per configured listener, each bound to its partner. Messages of one
  * connection are processed one at a time, in order, and each is acknowledged only once it is stored (or kept as a
- * dead letter), so a sender that waits for each ACK gets its messages applied in the order it sent them.
+ * dead letter), so a sender that waits for each ACK gets its messages applied in the order it sent them. At shutdown
+ * the listeners drain: no new connection or message is taken, each connection finishes the message it is storing,
+ * sends its ACK and is closed; what was not started gets no ACK and is resent by its sender (idempotently).
  */
 @ApplicationScoped
 public class MllpServer {
@@ -38,6 +44,8 @@ public class MllpServer {
     private final MllpConfig config;
     private final Hl7IngestService service;
     private final Map<String, NetServer> servers = new LinkedHashMap<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean draining;
 
     MllpServer(Vertx vertx, MllpConfig config, Hl7IngestService service) {
         this.vertx = vertx;
@@ -73,7 +81,24 @@ public class MllpServer {
     }
 
     void stop(@Observes ShutdownEvent stop) {
+        try {
+            drain().get(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception notDrained) {
+            LOG.warnf("MLLP: %d connections still storing a message after %s; closing them (their senders resend)",
+                    connections.size(), config.drainTimeout());
+        }
         servers.values().forEach(NetServer::close);
+    }
+
+    /**
+     * Stops taking connections and messages and completes once every connection has sent the ACK of the message it
+     * was storing and been closed. The listening sockets stay bound (Vert.x 4 closes a server's connections with it)
+     * until {@link #stop}; a connection made meanwhile is closed at once.
+     */
+    public CompletableFuture<Void> drain() {
+        draining = true;
+        return CompletableFuture.allOf(connections.stream().map(Connection::drain)
+                .toArray(CompletableFuture[]::new));
     }
 
     /** The ports the listeners actually listen on (for a configured port 0, the one taken), by ODS code:system. */
@@ -84,50 +109,96 @@ public class MllpServer {
     }
 
     private void serve(NetSocket socket, Sender sender) {
+        if (draining) {
+            socket.close();
+            return;
+        }
+        Connection connection = new Connection(socket, sender, Vertx.currentContext());
+        connections.add(connection);
+        socket.closeHandler(closed -> {
+            connections.remove(connection);
+            connection.drained.complete(null);
+        });
         MllpFrames frames = new MllpFrames(config.maxMessageBytes());
-        Deque<byte[]> waiting = new ArrayDeque<>();
-        boolean[] busy = {false};
-        Context context = Vertx.currentContext();
         socket.handler(chunk -> {
             try {
-                waiting.addAll(frames.add(chunk));
+                connection.waiting.addAll(frames.add(chunk));
             } catch (IllegalStateException tooLarge) {
                 LOG.warnf("MLLP connection for %s closed: %s", sender.orgCode(), tooLarge.getMessage());
                 socket.close();
                 return;
             }
-            if (waiting.size() >= MAX_WAITING_FRAMES) {
+            if (connection.waiting.size() >= MAX_WAITING_FRAMES) {
                 socket.pause();
             }
-            next(socket, sender, waiting, busy, context);
+            connection.next();
         });
         socket.exceptionHandler(failure -> LOG.debugf("MLLP connection error: %s", failure.getMessage()));
     }
 
-    /** Processes the next waiting frame on a fresh duplicated context (as Hibernate Reactive needs), then the next. */
-    private void next(NetSocket socket, Sender sender, Deque<byte[]> waiting, boolean[] busy, Context context) {
-        if (busy[0] || waiting.isEmpty()) {
-            return;
+    /** One sender's connection: its frames waiting in order, and whether one is being stored now. */
+    private final class Connection {
+
+        private final NetSocket socket;
+        private final Sender sender;
+        private final Context context;
+        private final Deque<byte[]> waiting = new ArrayDeque<>();
+        private final CompletableFuture<Void> drained = new CompletableFuture<>();
+        private boolean busy;
+
+        Connection(NetSocket socket, Sender sender, Context context) {
+            this.socket = socket;
+            this.sender = sender;
+            this.context = context;
         }
-        busy[0] = true;
-        byte[] frame = waiting.poll();
-        if (waiting.size() < MAX_WAITING_FRAMES / 2) {
-            socket.resume();
+
+        /** Takes no more frames; once the one being stored is acknowledged, closes. */
+        CompletableFuture<Void> drain() {
+            context.runOnContext(ignored -> {
+                socket.pause();
+                waiting.clear();
+                closeIfIdle();
+            });
+            return drained;
         }
-        Context duplicate = VertxContext.createNewDuplicatedContext(context);
-        VertxContextSafetyToggle.setContextSafe(duplicate, true);
-        duplicate.runOnContext(ignored -> service.receive(sender, frame).subscribe().with(answer -> {
-            socket.write(MllpFrames.frame(answer.ack()));
-            context.runOnContext(done -> {
-                busy[0] = false;
-                next(socket, sender, waiting, busy, context);
+
+        private void closeIfIdle() {
+            if (!busy) {
+                socket.close().onComplete(closed -> drained.complete(null));
+            }
+        }
+
+        /** Stores the next waiting frame on a fresh duplicated context (as Hibernate Reactive needs), then the next. */
+        void next() {
+            if (draining) {
+                waiting.clear();
+                closeIfIdle();
+                return;
+            }
+            if (busy || waiting.isEmpty()) {
+                return;
+            }
+            busy = true;
+            byte[] frame = waiting.poll();
+            if (waiting.size() < MAX_WAITING_FRAMES / 2) {
+                socket.resume();
+            }
+            Context duplicate = VertxContext.createNewDuplicatedContext(context);
+            VertxContextSafetyToggle.setContextSafe(duplicate, true);
+            duplicate.runOnContext(ignored -> service.receive(sender, frame).subscribe().with(answer -> {
+                socket.write(MllpFrames.frame(answer.ack()));
+                done();
+            }, failure -> {
+                LOG.error("An MLLP message got no ACK", failure);
+                done();
+            }));
+        }
+
+        private void done() {
+            context.runOnContext(ignored -> {
+                busy = false;
+                next();
             });
-        }, failure -> {
-            LOG.error("An MLLP message got no ACK", failure);
-            context.runOnContext(done -> {
-                busy[0] = false;
-                next(socket, sender, waiting, busy, context);
-            });
-        }));
+        }
     }
 }
