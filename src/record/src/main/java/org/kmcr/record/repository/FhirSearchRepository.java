@@ -5,8 +5,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,7 +63,7 @@ public class FhirSearchRepository {
                 : String.join(" UNION ALL ", branches) + " ORDER BY " + order + " LIMIT " + limit;
         return pool.preparedQuery(text).execute(sql.tuple()).map(rows -> {
             List<CareItem> items = new ArrayList<>();
-            rows.forEach(row -> items.add(item(row)));
+            rows.forEach(row -> items.add(CareItemRows.item(row)));
             if (backwards) {
                 Collections.reverse(items);
             }
@@ -181,36 +179,8 @@ public class FhirSearchRepository {
 
     private static List<CareItem> items(RowSet<Row> rows) {
         List<CareItem> items = new ArrayList<>();
-        rows.forEach(row -> items.add(item(row)));
+        rows.forEach(row -> items.add(CareItemRows.item(row)));
         return items;
     }
 
-    private static CareItem item(Row row) {
-        CareItem item = new CareItem();
-        item.id = row.getUUID("id");
-        item.sourceIdentityId = row.getUUID("source_identity_id");
-        item.category = row.getString("category");
-        item.resourceType = row.getString("resource_type");
-        item.status = row.getString("status");
-        item.codeSystem = row.getString("code_system");
-        item.code = row.getString("code");
-        item.display = row.getString("display");
-        item.effectiveAt = instant(row.getOffsetDateTime("effective_at"));
-        item.confidentiality = row.getString("confidentiality");
-        item.securityLabels = row.getArrayOfStrings("security_labels");
-        item.sourceOrg = row.getString("source_org");
-        item.sourceSystem = row.getString("source_system");
-        item.sourceId = row.getString("source_id");
-        item.sourceVersion = row.getString("source_version");
-        item.recordedAt = instant(row.getOffsetDateTime("recorded_at"));
-        item.receivedAt = instant(row.getOffsetDateTime("received_at"));
-        item.updatedAt = instant(row.getOffsetDateTime("updated_at"));
-        item.version = row.getInteger("version");
-        item.resource = row.getString("resource");
-        return item;
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 }

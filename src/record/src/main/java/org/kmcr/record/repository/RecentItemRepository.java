@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -84,37 +83,9 @@ public class RecentItemRepository {
     private static List<CareItem> items(RowSet<Row> rows) {
         List<CareItem> items = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            items.add(item(row));
+            items.add(CareItemRows.item(row));
         }
         return items;
     }
 
-    static CareItem item(Row row) {
-        CareItem item = new CareItem();
-        item.id = row.getUUID("id");
-        item.sourceIdentityId = row.getUUID("source_identity_id");
-        item.category = row.getString("category");
-        item.resourceType = row.getString("resource_type");
-        item.status = row.getString("status");
-        item.codeSystem = row.getString("code_system");
-        item.code = row.getString("code");
-        item.display = row.getString("display");
-        item.effectiveAt = instant(row.getOffsetDateTime("effective_at"));
-        item.confidentiality = row.getString("confidentiality");
-        item.securityLabels = row.getArrayOfStrings("security_labels");
-        item.sourceOrg = row.getString("source_org");
-        item.sourceStanding = row.getString("source_standing");
-        item.sourceSystem = row.getString("source_system");
-        item.sourceId = row.getString("source_id");
-        item.sourceVersion = row.getString("source_version");
-        item.recordedAt = instant(row.getOffsetDateTime("recorded_at"));
-        item.receivedAt = instant(row.getOffsetDateTime("received_at"));
-        item.version = row.getInteger("version");
-        item.resource = row.getString("resource");
-        return item;
-    }
-
-    private static java.time.Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 }
