@@ -72,6 +72,9 @@ public final class AccessPolicy {
         if (partnerRefusal.isPresent()) {
             return partnerRefusal.get();
         }
+        if (request.action() == Action.ANALYTICS && request.personId() == null && request.nhsNumber() == null) {
+            return forPopulation(role.get(), policy);
+        }
         if (request.personId() == null) {
             return noRecord();
         }
@@ -185,6 +188,17 @@ public final class AccessPolicy {
         categories.remove(CareCategory.SAFEGUARDING);
         return permit(Basis.SECONDARY_USE, null, "Secondary use: the person has not opted out.", categories,
                 ItemRules.forSecondaryUse(facts, policy), redactions(request.caller().orgCode(), policy), false);
+    }
+
+    /**
+     * Population analytics (issue 13): about no one person, so no relationship, objection or opt-out of a person
+     * applies here; the caller must exclude the national data opt-out from every figure and release aggregates only.
+     */
+    private static AccessDecision forPopulation(String role, PolicyData policy) {
+        Set<CareCategory> categories = policy.categories().forRole(role);
+        categories.remove(CareCategory.SAFEGUARDING);
+        return permit(Basis.SECONDARY_USE, null, "Population analytics: aggregates only, without the people on the "
+                + "national data opt-out.", categories, List.of(), List.of(), false);
     }
 
     private static AccessDecision objected(Directive objection) {

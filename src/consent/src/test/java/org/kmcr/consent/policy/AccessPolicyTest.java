@@ -118,6 +118,13 @@ class AccessPolicyTest {
                         ask(patient(NHS)).about(OTHER_NHS).person(null), noOrg(), "not-own-record", null),
                 deny("a citizen whose own record KMCR does not hold learns there is none",
                         ask(patient(NHS)).person(null), noOrg(), "no-record", null),
+                permit("an analyst asking for population analytics (no person) gets aggregates of the role's categories",
+                        ask(as(ORG, null, "analyst")).action(Action.ANALYTICS).person(null).about(null), partnerWith(),
+                        "secondary-use", List.of(), List.of()),
+                deny("population analytics is for analysts", ask(clinician()).action(Action.ANALYTICS).person(null)
+                        .about(null), partnerWith(), "role-not-permitted", "analysts"),
+                deny("a non-partner's analyst gets no population analytics", ask(as(ORG, null, "analyst"))
+                        .action(Action.ANALYTICS).person(null).about(null), facts(null), "not-a-sharing-partner", null),
                 deny("an analyst asking about a person KMCR does not hold gets the role answer",
                         ask(as(ORG, null, "analyst")).person(null), partnerWith(), "role-not-permitted", null),
 
