@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import org.kmcr.systemtests.demo.AnalyticsDemoData;
 import org.kmcr.systemtests.demo.DemoData;
 import org.kmcr.systemtests.demo.DemoGuide;
 import org.kmcr.systemtests.demo.DemoHl7;
@@ -36,6 +37,10 @@ public final class LocalRun {
         List<DemoPerson> loaded = people.subList(0, DEMO_PEOPLE);
         DemoLoader.LoadSummary summary = DemoLoader.load(stack, new Keycloak(Stack.REALM_URL), new KmcrClient(),
                 loaded);
+
+        // population analytics: people across the region's districts with COVID-19 results (issue 13)
+        AnalyticsDemoData.load(new Keycloak(Stack.REALM_URL), new KmcrClient(), AnalyticsDemoData.generate(
+                AnalyticsDemoData.PEOPLE, DEMO_SEED, java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
 
         // the printed example posts a partner's record, not the registration authority's demographics
         DemoPerson.Submission example = people.get(DEMO_PEOPLE).submissions().stream()

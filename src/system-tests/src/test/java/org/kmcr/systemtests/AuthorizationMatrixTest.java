@@ -70,6 +70,10 @@ class AuthorizationMatrixTest {
             Map.entry("record GET /fhir/r4/{type}/{id}", STAFF_AND_CITIZENS),
             Map.entry("record GET /fhir/r4/Patient/{id}/$everything", STAFF_AND_CITIZENS),
             Map.entry("record GET /fhir/r4/Patient/$everything", STAFF_AND_CITIZENS),
+            Map.entry("record GET /api/analytics/measures", Set.of("analyst")),
+            Map.entry("record GET /api/analytics/measures/{code}", Set.of("analyst")),
+            Map.entry("record GET /api/analytics/measures/{code}/hot-spots", Set.of("analyst")),
+            Map.entry("consent GET /api/national-data-opt-out/exclusions", Set.of("access-decider")),
             Map.entry("consent POST /api/access-decisions", Set.of("access-decider")),
             Map.entry("consent POST /api/privacy-alerts", Set.of("access-decider")),
             Map.entry("consent POST /api/self-claims", Set.of("access-decider")),
@@ -114,7 +118,7 @@ class AuthorizationMatrixTest {
     /** Values for path parameters: well-formed, pointing at nothing that matters. */
     static final Map<String, String> PATH_VALUES = Map.of("{id}", "00000000-0000-4000-8000-000000000001",
             "{personId}", "00000000-0000-4000-8000-000000000002", "{nhsNumber}", DemoRegion.CITIZEN_NHS_NUMBER,
-            "{odsCode}", "ZZ999", "{sequence}", "1", "{type}", "Condition");
+            "{odsCode}", "ZZ999", "{sequence}", "1", "{type}", "Condition", "{code}", "covid-positive");
 
     record Principal(String name, String token, Set<String> roles) {
     }

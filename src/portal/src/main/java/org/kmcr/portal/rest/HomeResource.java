@@ -33,6 +33,7 @@ public class HomeResource {
         String next = viewer.isProfessional() ? "/find"
                 : viewer.isCitizen() ? "/my-record"
                 : viewer.isPrivacyOfficer() ? "/privacy/reviews"
+                : viewer.isAnalyst() ? "/analytics"
                 : null;
         if (next == null) {
             return Response.status(403).entity(Pages.error("You cannot use the portal with this role",

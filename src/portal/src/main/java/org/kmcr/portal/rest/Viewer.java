@@ -53,6 +53,10 @@ public class Viewer {
         return identity.hasRole(Roles.PATIENT);
     }
 
+    public boolean isAnalyst() {
+        return identity.hasRole(Roles.ANALYST);
+    }
+
     public boolean isPrivacyOfficer() {
         return identity.hasRole(Roles.PRIVACY_OFFICER);
     }

@@ -26,4 +26,15 @@ public interface RecordConfig {
 
     @WithDefault("100")
     int timelineMaxLimit();
+
+    /**
+     * How long record keeps the national data opt-out list it read from consent before reading it again: a new
+     * list applies to analytics within this time.
+     */
+    @WithDefault("PT1M")
+    Duration analyticsOptOutCache();
+
+    /** The longest period one analytics table may cover. */
+    @WithDefault("P750D")
+    Duration analyticsMaxPeriod();
 }

@@ -46,6 +46,7 @@ public final class DemoGuide {
         appendHl7Commands(out, files.hl7Admission());
         appendSingleViewCommands(out);
         appendFhirCommands(out);
+        appendAnalyticsCommands(out);
         appendPortalJourneys(out);
         return out.toString();
     }
@@ -60,6 +61,7 @@ public final class DemoGuide {
                 .append("    social.worker       social worker at KMSC1\n")
                 .append("    privacy.officer     reviews break-glass and self-claimed accesses\n")
                 .append("    citizen             Mary Jones: her own record and who has looked at it\n")
+                .append("    analyst             population analytics: COVID-19 trend, map, hot spots (aggregates only)\n")
                 .append("==================================================================\n");
     }
 
@@ -90,7 +92,7 @@ public final class DemoGuide {
                 "no records; partners, relationships, reviews, link reviews, objections and restrictions, "
                         + "the opt-out list, the audit log and its checkpoints");
         login(out, DemoRegion.ANALYST, "analyst", "QKM Kingsmere ICB",
-                "nothing identifiable (analytics not built yet)");
+                "population analytics: aggregates only, opt-outs left out");
         login(out, DemoRegion.CITIZEN, "patient", "Mary Jones, " + DemoRegion.CITIZEN_NHS_NUMBER,
                 "her own record and who accessed it");
     }
@@ -305,5 +307,20 @@ public final class DemoGuide {
                 .append("   Unknown parameters are refused under Prefer: handling=strict (an OperationOutcome):\n")
                 .append(gp).append("-H 'Prefer: handling=strict' '").append(fhir).append("/Condition?patient=")
                 .append(DemoRegion.CITIZEN_NHS_NUMBER).append("&onset=2024'\n");
+    }
+
+    /** Population analytics (issue 13): the analyst's aggregates, in the portal and by the API, as JSON or CSV. */
+    private static void appendAnalyticsCommands(StringBuilder out) {
+        String measures = ServiceSpec.RECORD.url() + "/api/analytics/measures";
+        String analyst = "  curl -s -H \"Authorization: Bearer $(kmcr_token " + DemoRegion.ANALYST + ")\" ";
+        out.append("\n18. Population analytics, for analysts only (sign in to ").append(ServiceSpec.PORTAL.url())
+                .append("/analytics as ").append(DemoRegion.ANALYST).append("): people tested and positive for ")
+                .append("COVID-19 by week, district,\n   age band, sex and ethnic group, and the hot spots; counts of ")
+                .append("1-7 show as *, others are rounded to 5; opt-outs are left out; each query is audited.\n")
+                .append(analyst).append(measures).append(" | jq '.[] | {code, available}'\n")
+                .append(analyst).append("'").append(measures).append("/covid-positive?by=district' | jq '{from, to, ")
+                .append("cells, total}'\n")
+                .append(analyst).append("-H 'Accept: text/csv' '").append(measures).append("/covid-tested?by=age-band'\n")
+                .append(analyst).append("'").append(measures).append("/covid-positive/hot-spots' | jq '.districts[:3]'\n");
     }
 }

@@ -95,6 +95,18 @@ final class SummaryBundleBuilder {
         return this;
     }
 
+    /** Adds another resource of the person (analytics demo data: test results, stays), its id made from theirs. */
+    SummaryBundleBuilder item(Resource resource, String kind) {
+        resource.setId(itemId(kind));
+        add(resource);
+        return this;
+    }
+
+    /** The reference to the bundle's patient, for the subject of an added resource. */
+    Reference subject() {
+        return patientReference();
+    }
+
     String toJson() {
         return FHIR.newJsonParser().encodeResourceToString(bundle);
     }
