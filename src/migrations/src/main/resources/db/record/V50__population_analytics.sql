@@ -162,5 +162,9 @@ SELECT record.analytics_index(c) FROM record.care_item c WHERE c.resource_type =
 SELECT record.analytics_index(c) FROM record.care_item c
 WHERE c.resource_type IN (SELECT resource_type FROM record.analytics_measure_rule);
 
+-- The functions run as the schema owner: nobody else may call them (a trigger's function is not checked when the
+-- trigger fires, so ingest's writes still index), or a read-only role could write aggregates through them.
+REVOKE EXECUTE ON FUNCTION record.analytics_index(record.care_item), record.analytics_item_changed() FROM PUBLIC;
+
 GRANT SELECT ON record.analytics_measure, record.analytics_measure_rule, record.analytics_person,
     record.analytics_event TO ${reader_role};

@@ -256,6 +256,9 @@ class AnalyticsResourceTest {
         try (Connection record = KmcrTestEnvironment.database().connectAs("kmcr_record");
                 Statement statement = record.createStatement()) {
             assertThrows(SQLException.class, () -> statement.execute("DELETE FROM record.analytics_event"));
+            // nor through the owner's function
+            assertThrows(SQLException.class, () -> statement.execute("SELECT record.analytics_index(c) "
+                    + "FROM record.care_item c LIMIT 1"));
         }
     }
 
