@@ -11,13 +11,13 @@ import org.kmcr.common.analytics.HotSpot;
  * and in the 7 days before, each published by {@link SmallCounts} (suppressed 1-7, rounded to 5); the rates per
  * 100,000 of the district's population known to KMCR (opt-outs excluded, rounded to 5 as well) are computed from
  * those published figures only, so that a rate never gives back a count that was rounded or suppressed. A district
- * is ranked only when its recent count is at least the minimum (default 10) and its population is at least 100;
+ * is ranked only when its recent count is at least the minimum (default 10) and its population is at least 25;
  * the rise is the recent rate minus the prior rate (a suppressed prior counts as 0), largest first, ties by name.
  */
 public final class HotSpots {
 
     public static final int DEFAULT_MINIMUM_COUNT = 10;
-    public static final int MINIMUM_POPULATION = 100;
+    public static final int MINIMUM_POPULATION = 25;
     static final double PER = 100_000d;
 
     private HotSpots() {

@@ -17,7 +17,7 @@ class HotSpotsTest {
                 new DistrictCounts("KM2", 30, 5, 5_000),   // 600, prior suppressed (counts as 0): +600
                 new DistrictCounts("KM3", 9, 0, 1_000),    // below the minimum count: not ranked
                 new DistrictCounts("KM4", 50, 60, 10_000), // falling: -100
-                new DistrictCounts("KM5", 20, 10, 50),     // population too small to rate
+                new DistrictCounts("KM5", 20, 10, 20),     // population too small to rate
                 new DistrictCounts(null, 90, 0, 10_000)),  // no district: not ranked
                 HotSpots.DEFAULT_MINIMUM_COUNT, 10);
         assertEquals(List.of("KM2", "KM1", "KM4"), ranked.stream().map(HotSpot::district).toList());
