@@ -74,7 +74,10 @@ public class AnalyticsRepository {
         String sql = "WITH " + OPTED_OUT + ", matched AS (" + matched + "), people AS (" + people + ") "
                 + "SELECT grp, count(*) AS n, (SELECT count(DISTINCT person_key) FROM people) AS total "
                 + "FROM people GROUP BY grp ORDER BY grp NULLS LAST";
-        Tuple args = event ? Tuple.of(optedOut, measure.code(), from, to) : Tuple.of(optedOut, measure.code(), today);
+        // a current measure uses today only for ages
+        Tuple args = event ? Tuple.of(optedOut, measure.code(), from, to)
+                : by == Breakdown.AGE_BAND ? Tuple.of(optedOut, measure.code(), today)
+                : Tuple.of(optedOut, measure.code());
         return pool.preparedQuery(sql).execute(args).map(rows -> {
             Map<String, Long> groups = new LinkedHashMap<>();
             long total = 0;

@@ -85,7 +85,7 @@ class AnalyticsBenchmark {
                 INSERT INTO record.care_item (id, source_identity_id, category, resource_type, status, code_system,
                     code, effective_at, source_org, source_system, source_id, source_version, content_hash,
                     received_at, updated_at, version, resource)
-                SELECT gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad((1 + (j * 7919) %% %d)::text, 12, '0'))::uuid,
+                SELECT gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad((1 + (j::bigint * 7919) %% %d)::text, 12, '0'))::uuid,
                     'infection-status', 'Observation', 'final', 'http://snomed.info/sct',
                     CASE WHEN j %% 10 < 3 THEN '1240581000000104' ELSE '1240591000000102' END,
                     now() - ((j * 31) %% (26 * 7)) * interval '1 day', 'RKM', 'bench', 't-' || j, '1', 'h', now(),

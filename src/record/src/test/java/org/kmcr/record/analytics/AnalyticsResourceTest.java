@@ -263,6 +263,26 @@ class AnalyticsResourceTest {
     }
 
     @Test
+    void currentInpatientsBySiteAgeAndDistrictCountWhoIsInHospitalNow() {
+        for (int i = 0; i < 9; i++) {
+            Person person = AnalyticsData.person("ZG7 1AB", "male", "1940-01-01", null);
+            StoredItemBuilder.item(person.identity(), "encounters", "Encounter").from("ZZT01").status("in-progress")
+                    .coded("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", "inpatient encounter").store();
+        }
+        Person discharged = AnalyticsData.person("ZG7 1AB", "male", "1940-01-01", null);
+        StoredItemBuilder.item(discharged.identity(), "encounters", "Encounter").from("ZZT01").status("finished")
+                .coded("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", "inpatient encounter").store();
+        ValidatableResponse bySite = table("inpatients", "site", null, null).statusCode(200)
+                .body("from", equalTo(null)).body("kind", equalTo("current"));
+        assertEquals("10", cell(bySite.extract().path("cells"), "ZZT01"), "9 in progress; the finished stay is not");
+        assertEquals("10", cell(table("inpatients", "district", null, null).extract().path("cells"), "ZG7"));
+        List<Map<String, Object>> ages = table("inpatients", "age-band", null, null).statusCode(200).extract()
+                .path("cells");
+        assertEquals("10", cell(ages, "80+"));
+        table("inpatients", "sex", null, null).statusCode(200);
+    }
+
+    @Test
     void aNewMeasureIsDataOnly() {
         KmcrTestEnvironment.database().execute("""
                 INSERT INTO record.analytics_measure (code, title, description, kind, category)
