@@ -46,6 +46,7 @@ public final class DemoGuide {
         appendHl7Commands(out, files.hl7Admission());
         appendSingleViewCommands(out);
         appendFhirCommands(out);
+        appendExportCommands(out);
         appendPortalJourneys(out);
         return out.toString();
     }
@@ -305,5 +306,15 @@ public final class DemoGuide {
                 .append("   Unknown parameters are refused under Prefer: handling=strict (an OperationOutcome):\n")
                 .append(gp).append("-H 'Prefer: handling=strict' '").append(fhir).append("/Condition?patient=")
                 .append(DemoRegion.CITIZEN_NHS_NUMBER).append("&onset=2024'\n");
+    }
+
+    /** An analyst's export of one person's record, for secondary use. */
+    private static void appendExportCommands(StringBuilder out) {
+        out.append("\n18. An analyst exports one person's record for secondary use (a FHIR collection Bundle; ")
+                .append("never safeguarding;\n    403 with the reason for a person on the national data opt-out or ")
+                .append("who objected; audited as record.export.read):\n")
+                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token analyst)\" ").append(ServiceSpec.RECORD.url())
+                .append("/api/records/").append(DemoRegion.CITIZEN_NHS_NUMBER)
+                .append("/export | jq '[.entry[].resource.resourceType]'\n");
     }
 }
