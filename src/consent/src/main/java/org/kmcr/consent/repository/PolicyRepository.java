@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,31 +39,13 @@ public class PolicyRepository {
         this.pool = pool;
     }
 
-    /** The policy's version and those of many people at once (absent: 0, nothing about them has changed yet). */
-    public record ManyVersions(long policy, Map<UUID, Long> people) {
-
-        public Versions of(UUID personId) {
-            return new Versions(policy, personId == null ? 0 : people.getOrDefault(personId, 0L));
-        }
-    }
-
-    /** The policy's version and those of the given people, in one round trip. */
-    public Uni<ManyVersions> versions(Collection<UUID> personIds) {
-        return pool.preparedQuery("SELECT NULL::uuid, version FROM consent.policy_version UNION ALL "
-                        + "SELECT person_id, version FROM consent.person_version WHERE person_id = ANY($1)")
-                .execute(Tuple.tuple().addArrayOfUUID(personIds.toArray(UUID[]::new)))
+    public Uni<Versions> versions(UUID personId) {
+        return pool.preparedQuery("SELECT (SELECT version FROM consent.policy_version), "
+                        + "coalesce((SELECT version FROM consent.person_version WHERE person_id = $1), 0)")
+                .execute(Tuple.of(personId))
                 .map(rows -> {
-                    long policy = 0;
-                    Map<UUID, Long> people = new HashMap<>();
-                    for (Row row : rows) {
-                        UUID person = row.getUUID(0);
-                        if (person == null) {
-                            policy = row.getLong(1);
-                        } else {
-                            people.put(person, row.getLong(1));
-                        }
-                    }
-                    return new ManyVersions(policy, people);
+                    Row row = rows.iterator().next();
+                    return new Versions(row.getLong(0), row.getLong(1));
                 });
     }
 

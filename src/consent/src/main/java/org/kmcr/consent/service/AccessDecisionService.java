@@ -12,24 +12,24 @@ import org.kmcr.common.consent.AccessRequest;
 import org.kmcr.consent.policy.AccessFacts;
 import org.kmcr.consent.policy.AccessPolicy;
 import org.kmcr.consent.policy.PolicyData;
+import org.kmcr.consent.repository.PolicyRepository;
 
 /**
- * Answers access decisions: reads the versions of the policy and of the person's facts (one small query, shared by
- * the decisions asked for at the same time: {@link VersionReads}), then answers from the cache or loads the facts
- * and applies the policy. Deciding has no side effects, so a retried
+ * Answers access decisions: reads the versions of the policy and of the person's facts (one small query), then
+ * answers from the cache or loads the facts and applies the policy. Deciding has no side effects, so a retried
  * decision is harmless; what a decision obliges (a privacy officer's review) is done when the disclosure is
  * reported ({@link BreakGlassReviewService#queue}).
  */
 @ApplicationScoped
 public class AccessDecisionService {
 
-    private final VersionReads versions;
+    private final PolicyRepository versions;
     private final PolicyStore policies;
     private final AccessFactsLoader facts;
     private final DecisionCache cache;
     private final Clock clock;
 
-    AccessDecisionService(VersionReads versions, PolicyStore policies, AccessFactsLoader facts,
+    AccessDecisionService(PolicyRepository versions, PolicyStore policies, AccessFactsLoader facts,
             DecisionCache cache, Clock clock) {
         this.versions = versions;
         this.policies = policies;
@@ -42,7 +42,7 @@ public class AccessDecisionService {
     public Uni<AccessDecision> decide(AccessRequest request) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        return versions.of(request.personId()).chain(v -> {
+        return versions.versions(request.personId()).chain(v -> {
             DecisionCache.Key key = new DecisionCache.Key(request, v.policy(), v.person(), today);
             return cache.get(key, now).map(decision -> Uni.createFrom().item(decision))
                     .orElseGet(() -> policies.at(v.policy()).chain(policy -> facts.load(request).map(loaded -> {
