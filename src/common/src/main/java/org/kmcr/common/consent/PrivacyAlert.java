@@ -10,7 +10,9 @@ import java.util.UUID;
  * by record-query once the audit service has committed it. The audit event id is the idempotency key: the same
  * disclosure reported twice queues one review.
  *
- * @param reason the break-glass reason or the self-claim's stated reason
+ * @param reason the break-glass reason or the self-claim's stated reason; null for a break-glass access that states
+ *               no reason of its own, an access within the window of the caller's last break glass, which joins
+ *               that break glass's review
  */
 public record PrivacyAlert(
         @NotNull UUID auditEventId,

@@ -49,4 +49,10 @@ public class BreakGlassReview {
     public String reviewNote;
     @Column(name = "reviewed_at")
     public Instant reviewedAt;
+    /**
+     * The review of the break glass this one continues: set when an access within that break glass's window came
+     * after its review was closed. Null for a review that opens a break-glass window (or of a self-claim).
+     */
+    @Column(name = "continues_review_id")
+    public UUID continuesReviewId;
 }

@@ -34,7 +34,7 @@ import org.kmcr.common.security.Roles;
  * <li>a person KMCR does not hold is reported as such only now, so the answer tells nobody else what it holds;</li>
  * <li>direct care needs a legitimate relationship (registration, open episode, encounter within the window,
  * referral, allocation, care team) or a self-claimed one, or breaking glass with a reason, which lasts for the
- * break-glass window; the last two alert a privacy officer;</li>
+ * break-glass window; the last two alert a privacy officer (so does every access within the window);</li>
  * <li>an objection shares nothing but that it exists and whom to contact, unless glass is broken for the person's
  * vital interests; secondary use also stops at the national data opt-out;</li>
  * <li>within the role's categories ({@link ItemRules}): restrictions, restricted and very restricted items,
@@ -158,9 +158,10 @@ public final class AccessPolicy {
         }
         if (withinBreakGlassWindow(facts, policy)) {
             Instant until = facts.lastBreakGlassAt().plus(Duration.ofHours(policy.breakGlassHours()));
+            // every access within the window is reported to the privacy officer, and joins the break glass's review
             return permit(Basis.BREAK_GLASS, null, "You broke glass for this person; access lasts until " + until
-                    + " and is reviewed by a privacy officer.", categories,
-                    ItemRules.forStaff(org, true, false, facts, policy), redactions(org, policy), false);
+                    + " and every access is reviewed by a privacy officer.", categories,
+                    ItemRules.forStaff(org, true, false, facts, policy), redactions(org, policy), true);
         }
         return AccessDecision.deny(ReasonCode.NO_LEGITIMATE_RELATIONSHIP, org + " has no legitimate relationship "
                 + "with this person. In an emergency you may break glass by stating your reason; the access will "

@@ -110,10 +110,13 @@ public class PolicyRepository {
                 .execute(Tuple.of(nhsNumber)).map(rows -> rows.size() > 0);
     }
 
-    /** When the professional last broke glass for the person; null when never. */
+    /**
+     * When the professional last broke glass for the person (stating a reason); null when never. Accesses within
+     * the window, and the reviews that continue a closed one, do not extend it.
+     */
     public Uni<Instant> lastBreakGlass(String userId, UUID personId) {
         return pool.preparedQuery("SELECT max(occurred_at) FROM consent.break_glass_review "
-                        + "WHERE user_id = $1 AND person_id = $2 AND basis = 'break-glass'")
+                        + "WHERE user_id = $1 AND person_id = $2 AND basis = 'break-glass' AND continues_review_id IS NULL")
                 .execute(Tuple.of(userId, personId))
                 .map(rows -> {
                     OffsetDateTime at = rows.iterator().next().getOffsetDateTime(0);

@@ -8,15 +8,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.kmcr.common.consent.Basis;
 import org.kmcr.common.consent.CallerDetails;
 import org.kmcr.common.consent.PrivacyAlert;
 import org.kmcr.common.consent.Purpose;
 import org.kmcr.common.consent.RelationshipAssertion;
 import org.kmcr.common.problem.ProblemException;
+import org.kmcr.consent.model.BreakGlassAccess;
 import org.kmcr.consent.model.BreakGlassReview;
 import org.kmcr.consent.policy.AccessPolicy;
+import org.kmcr.consent.repository.BreakGlassAccessRepository;
 import org.kmcr.consent.repository.BreakGlassReviewRepository;
 import org.kmcr.consent.repository.RelationshipRepository;
 
@@ -25,26 +29,69 @@ import org.kmcr.consent.repository.RelationshipRepository;
 public class BreakGlassReviewService {
 
     private final BreakGlassReviewRepository repository;
+    private final BreakGlassAccessRepository accesses;
     private final RelationshipRepository relationships;
     private final Clock clock;
 
-    BreakGlassReviewService(BreakGlassReviewRepository repository, RelationshipRepository relationships,
-            Clock clock) {
+    BreakGlassReviewService(BreakGlassReviewRepository repository, BreakGlassAccessRepository accesses,
+            RelationshipRepository relationships, Clock clock) {
         this.repository = repository;
+        this.accesses = accesses;
         this.relationships = relationships;
         this.clock = clock;
     }
 
     /**
      * Queues the review of a committed disclosure, once per audit event: reporting the same disclosure again
-     * returns the review already queued. An access on a self-claim is reviewed with the claim's own reason.
+     * returns the review already queued (or joined). An access on a self-claim is reviewed with the claim's own
+     * reason. A break-glass access without a reason of its own is an access within the window of the
+     * professional's last break glass for the person: it joins that break glass's review while the review is
+     * open, and once it is closed raises a review that continues it (and that further accesses join); neither
+     * extends the window.
      */
     @WithTransaction
     public Uni<BreakGlassReview> queue(PrivacyAlert alert) {
         return repository.lockAuditEvent(alert.auditEventId())
                 .chain(() -> repository.findByAuditEvent(alert.auditEventId()))
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
-                        : reasonFor(alert).chain(reason -> repository.persist(review(alert, reason))));
+                        : accesses.findById(alert.auditEventId()).chain(joined -> joined != null
+                                ? repository.findById(joined.reviewId)
+                                : withinWindow(alert) ? join(alert)
+                                : reasonFor(alert).chain(reason -> repository.persist(review(alert, reason)))));
+    }
+
+    private static boolean withinWindow(PrivacyAlert alert) {
+        return alert.basis() == Basis.BREAK_GLASS && (alert.reason() == null || alert.reason().isBlank());
+    }
+
+    private Uni<BreakGlassReview> join(PrivacyAlert alert) {
+        String userId = alert.caller().userId();
+        return repository.lockWindow(userId, alert.personId())
+                .chain(() -> repository.latestOpener(userId, alert.personId()))
+                .chain(opener -> {
+                    if (opener == null) {
+                        throw ProblemException.unprocessable("This professional has not broken glass for this "
+                                + "person, so there is no break-glass review for the access to join: a break-glass "
+                                + "access must state its reason");
+                    }
+                    return repository.latestOpenOf(opener.id).chain(open -> open != null ? joined(open, alert)
+                            : repository.persist(continuation(alert, opener)));
+                });
+    }
+
+    private Uni<BreakGlassReview> joined(BreakGlassReview review, PrivacyAlert alert) {
+        BreakGlassAccess access = new BreakGlassAccess();
+        access.auditEventId = alert.auditEventId();
+        access.reviewId = review.id;
+        access.occurredAt = now();
+        return accesses.persist(access).replaceWith(review);
+    }
+
+    private BreakGlassReview continuation(PrivacyAlert alert, BreakGlassReview opener) {
+        BreakGlassReview review = review(alert, "Access within the break-glass window opened on " + opener.occurredAt
+                + " (reason: " + opener.reason + "), after its review was closed");
+        review.continuesReviewId = opener.id;
+        return review;
     }
 
     private Uni<String> reasonFor(PrivacyAlert alert) {
@@ -57,8 +104,17 @@ public class BreakGlassReviewService {
 
     /** Reviews newest first; only those with the given status (open or closed) unless it is null. */
     @WithSession
-    public Uni<List<BreakGlassReview>> list(String status, int page, int size) {
-        return repository.newestFirst(status, page, size);
+    public Uni<List<ReviewedAccesses>> list(String status, int page, int size) {
+        return repository.newestFirst(status, page, size).chain(this::withAccesses);
+    }
+
+    private Uni<List<ReviewedAccesses>> withAccesses(List<BreakGlassReview> reviews) {
+        return accesses.ofReviews(reviews.stream().map(review -> review.id).toList()).map(found -> {
+            Map<UUID, List<BreakGlassAccess>> byReview = found.stream()
+                    .collect(Collectors.groupingBy(access -> access.reviewId));
+            return reviews.stream().map(review -> new ReviewedAccesses(review,
+                    byReview.getOrDefault(review.id, List.of()))).toList();
+        });
     }
 
     /**
@@ -66,7 +122,7 @@ public class BreakGlassReviewService {
      * it is already closed (a judgement is never overwritten), 403 when it is a review of the officer's own access.
      */
     @WithTransaction
-    public Uni<BreakGlassReview> close(UUID id, String outcome, String note, String reviewer) {
+    public Uni<ReviewedAccesses> close(UUID id, String outcome, String note, String reviewer) {
         return repository.findForUpdate(id).map(review -> {
             if (review == null) {
                 throw ProblemException.notFound("There is no break-glass review " + id);
@@ -85,7 +141,7 @@ public class BreakGlassReviewService {
             review.reviewer = reviewer;
             review.reviewedAt = now();
             return review;
-        });
+        }).chain(review -> withAccesses(List.of(review))).map(reviewed -> reviewed.get(0));
     }
 
     private BreakGlassReview review(PrivacyAlert alert, String reason) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,11 @@ class AccessPolicyTest {
                 permit("a social worker breaking glass sees the social worker's categories",
                         ask(socialWorker()).breakGlass(REASON), partnerWith(), "break-glass", SOCIAL_WORKER_SEES,
                         ALERT),
+                permit("an access within the break-glass window needs no new reason and alerts a privacy officer",
+                        ask(clinician()), brokeGlassAgo(Duration.ofHours(3)), "break-glass", CLINICIAN_SEES, ALERT),
+                deny("once the break-glass window has passed, an access without a reason is refused",
+                        ask(clinician()), brokeGlassAgo(Duration.ofHours(4)), "no-legitimate-relationship",
+                        NO_RELATIONSHIP_REASON),
                 deny("an ended relationship and no reason is refused", ask(clinician()),
                         partnerWith(rel("gp-registration", LONG_AGO, YESTERDAY)), "no-legitimate-relationship",
                         null),
@@ -313,6 +319,11 @@ class AccessPolicyTest {
 
     static AccessFacts partnerWith(CareRelationship... relationships) {
         return facts(agreement(LONG_AGO, null), relationships);
+    }
+
+    /** A sharing partner's professional who broke glass for the person this long ago. */
+    static AccessFacts brokeGlassAgo(Duration ago) {
+        return new AccessFacts(TODAY, agreement(LONG_AGO, null), List.of(), List.of(), false, NOW.minus(ago), NOW);
     }
 
     static AccessFacts noOrg() {

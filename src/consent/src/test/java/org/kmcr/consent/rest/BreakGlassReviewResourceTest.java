@@ -2,7 +2,9 @@ package org.kmcr.consent.rest;
 
 import static org.kmcr.consent.rest.ConsentFixtures.AUDIT_AND_ALERT;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -173,5 +175,67 @@ class BreakGlassReviewResourceTest extends AuditedResourceTest {
         }
         given().contentType(ContentType.JSON).body(Map.of()).post("/api/privacy-alerts").then().statusCode(401);
         assertEquals(0, audited.stream().filter(e -> e.action().startsWith("record.")).count());
+    }
+
+    /** An access within the window of an earlier break glass, as record-query reports it: no reason of its own. */
+    static UUID accessWithinWindow(Map<String, Object> caller, UUID person, String nhsNumber) {
+        decide(decisionRequest(person, nhsNumber, caller, null)).statusCode(200)
+                .body("effect", equalTo("permit")).body("basis", equalTo("break-glass"))
+                .body("obligations", equalTo(AUDIT_AND_ALERT));
+        UUID auditEvent = UUID.randomUUID();
+        alert(auditEvent, person, nhsNumber, caller, "break-glass", null).statusCode(204);
+        return auditEvent;
+    }
+
+    static io.restassured.response.ValidatableResponse reviews() {
+        return given().auth().oauth2(PRIVACY_OFFICER).get("/api/break-glass-reviews").then().statusCode(200);
+    }
+
+    @Test
+    void everyAccessWithinTheWindowJoinsTheOpenReviewAndAfterItClosesRaisesOneThatContinuesIt() {
+        String org = newOrgCode();
+        UUID person = UUID.randomUUID();
+        String nhsNumber = TestNhsNumbers.next();
+        String opened = breakGlass(org, person, nhsNumber);
+        Map<String, Object> caller = staff("clinician", org);
+
+        UUID second = accessWithinWindow(caller, person, nhsNumber);
+        UUID third = accessWithinWindow(caller, person, nhsNumber);
+        // reported again (a retry): still joined once
+        alert(second, person, nhsNumber, caller, "break-glass", null).statusCode(204);
+        String review = "find { it.id == '" + opened + "' }";
+        reviews().body(review + ".accesses.auditEventId", equalTo(List.of(second.toString(), third.toString())))
+                .body(review + ".accesses.occurredAt", everyItem(notNullValue()))
+                .body("findAll { it.personId == '" + person + "' }", hasSize(1));
+
+        close(opened, "appropriate", "Seen in ED twice that night").statusCode(200)
+                .body("accesses.auditEventId", equalTo(List.of(second.toString(), third.toString())));
+        // after the judgement, a further access is not hidden in a closed review: it raises one of its own that
+        // continues the first, and later accesses join that one
+        UUID fourth = accessWithinWindow(caller, person, nhsNumber);
+        UUID fifth = accessWithinWindow(caller, person, nhsNumber);
+        String continuation = "find { it.auditEventId == '" + fourth + "' }";
+        reviews().body(continuation + ".status", equalTo("open"))
+                .body(continuation + ".continuesReviewId", equalTo(opened))
+                .body(continuation + ".basis", equalTo("break-glass"))
+                .body(continuation + ".reason", containsString(REASON))
+                .body(continuation + ".accesses.auditEventId", equalTo(List.of(fifth.toString())))
+                .body(review + ".accesses", hasSize(2))
+                .body("findAll { it.personId == '" + person + "' }", hasSize(2));
+
+        // the window runs from the break glass that stated a reason: the continuation does not extend it
+        KmcrTestEnvironment.database().execute("UPDATE consent.break_glass_review SET occurred_at = occurred_at - "
+                + "interval '5 hours' WHERE id = '" + opened + "'");
+        decide(decisionRequest(person, nhsNumber, caller, null)).statusCode(200)
+                .body("effect", equalTo("deny")).body("reasonCode", equalTo("no-legitimate-relationship"));
+    }
+
+    @Test
+    void aBreakGlassAccessWithoutAReasonNeedsABreakGlassToJoin() {
+        String org = newOrgCode();
+        partner(org, LONG_AGO, null);
+        alert(UUID.randomUUID(), UUID.randomUUID(), null, staff("clinician", org), "break-glass", null)
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("a break-glass access must state its reason"));
     }
 }

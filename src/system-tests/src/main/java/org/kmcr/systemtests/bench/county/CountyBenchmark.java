@@ -136,7 +136,8 @@ public final class CountyBenchmark {
         return rows;
     }
 
-    static String loadAverage() {
+    /** The 1-minute load average (Linux), or "unknown". */
+    public static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
         } catch (IOException e) {
