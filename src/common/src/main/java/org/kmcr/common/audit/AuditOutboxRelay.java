@@ -158,10 +158,16 @@ public class AuditOutboxRelay {
         backOff("the audit outbox could not be read (" + failure.getClass().getSimpleName() + ")");
     }
 
+    /** Logged as a warning when delivery first fails, then quietly until it works again. */
     private void backOff(String why) {
-        Duration doubled = backoff.isZero() ? config.pollInterval().multipliedBy(2) : backoff.multipliedBy(2);
+        boolean first = backoff.isZero();
+        Duration doubled = first ? config.pollInterval().multipliedBy(2) : backoff.multipliedBy(2);
         backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
         notBefore = System.nanoTime() + backoff.toNanos();
-        LOG.warnf("%s; they stay in the outbox, next attempt in %s", why, backoff);
+        if (first) {
+            LOG.warnf("%s; they stay in the outbox, next attempt in %s", why, backoff);
+        } else {
+            LOG.debugf("%s; they stay in the outbox, next attempt in %s", why, backoff);
+        }
     }
 }
