@@ -104,6 +104,7 @@ class AuthorizationMatrixTest {
             Map.entry("audit GET /api/audit-events", OFFICERS),
             Map.entry("audit GET /api/audit-events/{sequence}", OFFICERS),
             Map.entry("audit GET /api/audit-verification", OFFICERS),
+            Map.entry("audit POST /api/audit-verification/tree-check", OFFICERS),
             Map.entry("audit POST /api/audit-checkpoints", OFFICERS),
             Map.entry("audit GET /api/audit-checkpoints/latest", OFFICERS),
             Map.entry("audit GET /api/audit-checkpoints/{sequence}", OFFICERS),

@@ -44,6 +44,11 @@ public class TreeRepository {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("hash"));
     }
 
+    /** The leaf hashes of the entries of sequences {@code first} to {@code last}, outside any transaction. */
+    public Uni<List<byte[]>> leafHashes(long first, long last) {
+        return leafHashes(pool, first, last);
+    }
+
     /** The leaf hashes of the entries of sequences {@code first} to {@code last}, in order of sequence. */
     public Uni<List<byte[]>> leafHashes(SqlClient client, long first, long last) {
         return client.preparedQuery("SELECT hash FROM audit.audit_entry WHERE sequence BETWEEN $1 AND $2 "

@@ -4,9 +4,11 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.kmcr.audit.service.ChainVerification;
 import org.kmcr.audit.service.GovernanceReads;
+import org.kmcr.audit.service.TreeCheck;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 
@@ -27,5 +29,16 @@ public class VerificationResource {
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<ChainVerification> verify() {
         return governance.verify(currentCaller.get());
+    }
+
+    /**
+     * Checks the Merkle tree against the newest signed checkpoint now (it is also checked on a schedule); the result
+     * also becomes the {@code integrity} health group's.
+     */
+    @POST
+    @Path("/tree-check")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    public Uni<TreeCheck> checkTree() {
+        return governance.checkTree(currentCaller.get());
     }
 }

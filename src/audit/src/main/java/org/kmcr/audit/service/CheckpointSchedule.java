@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Objects;
 import org.jboss.logging.Logger;
+import org.kmcr.common.client.PeriodicRun;
 import org.kmcr.audit.config.CheckpointConfig;
 import org.kmcr.auditverifier.SignedCheckpoint;
 

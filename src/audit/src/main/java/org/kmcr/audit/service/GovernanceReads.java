@@ -28,6 +28,7 @@ public class GovernanceReads {
     public static final String SEARCH = "audit.search";
     public static final String ENTRY_READ = "audit.entry.read";
     public static final String VERIFY = "audit.verify";
+    public static final String TREE_VERIFY = "audit.tree.verify";
     public static final String CHECKPOINT = "audit.checkpoint";
     public static final String CHECKPOINT_READ = "audit.checkpoint.read";
     public static final String PROOF_READ = "audit.proof.read";
@@ -40,10 +41,12 @@ public class GovernanceReads {
     private final CheckpointService checkpoints;
     private final TreeProofs proofs;
     private final LogExport export;
+    private final TreeVerifier treeVerifier;
 
     GovernanceReads(AuditLogService log, ChainVerifier verifier, CheckpointService checkpoints, TreeProofs proofs,
-            LogExport export) {
+            LogExport export, TreeVerifier treeVerifier) {
         this.log = log;
+        this.treeVerifier = treeVerifier;
         this.export = export;
         this.proofs = proofs;
         this.verifier = verifier;
@@ -68,6 +71,11 @@ public class GovernanceReads {
     /** Verifies the whole log; the verification is recorded after it ran, so it does not verify itself. */
     public Uni<ChainVerification> verify(Caller caller) {
         return verifier.verify().call(result -> record(caller, VERIFY, PERMITTED, null, null));
+    }
+
+    /** Checks the tree against the newest signed checkpoint; recorded after it ran, like {@link #verify}. */
+    public Uni<TreeCheck> checkTree(Caller caller) {
+        return treeVerifier.check().call(result -> record(caller, TREE_VERIFY, PERMITTED, null, null));
     }
 
     /** Records the request, then signs the head, so that the checkpoint covers the request itself. */

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.kmcr.common.client.PeriodicRun;
 import org.kmcr.audit.config.AlertConfig;
 
 /** Runs the pattern scan every {@code kmcr.audit.alerts.scan-interval}, on a Vert.x timer; runs never overlap. */

@@ -28,16 +28,14 @@ import org.kmcr.consent.service.DirectiveService;
 
 /**
  * Objections, restrictions and consents to share, kept as FHIR Consent resources, for privacy officers: record one
- * after review, decide a citizen's queued request, withdraw one, and list them. Every call is audited first.
+ * after review, decide a citizen's queued request, withdraw one, and list them. Every read is audited before it is
+ * answered; every change is audited through the audit outbox, in its own transaction (DirectiveService).
  */
 @Path("/api/consent-directives")
 @Authenticated
 @Produces(ConsentResources.FHIR_JSON)
 public class ConsentDirectiveResource {
 
-    static final String RECORD = "consent.directive.record";
-    static final String DECIDE = "consent.directive.decide";
-    static final String WITHDRAW = "consent.directive.withdraw";
     static final String READ = "consent.directive.read";
 
     private final DirectiveService service;
@@ -57,8 +55,7 @@ public class ConsentDirectiveResource {
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<Response> record(@Valid @NotNull DirectiveBody body) {
-        return audit.record(RECORD, null, body.nhsNumber())
-                .chain(() -> service.record(body.toEntity(), caller.get()))
+        return service.record(body.toEntity(), caller.get())
                 .map(saved -> Response.created(URI.create("/api/consent-directives/" + saved.id))
                         .entity(resources.toJson(saved)).build());
     }
@@ -90,8 +87,7 @@ public class ConsentDirectiveResource {
     @Path("/{id}/decision")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<String> decide(@PathParam("id") UUID id, @Valid @NotNull DirectiveDecisionBody body) {
-        return existing(id).chain(found -> audit.record(DECIDE, null, found.nhsNumber))
-                .chain(() -> service.decide(id, "accept".equals(body.outcome()), body.note(), body.contact(),
+        return existing(id).chain(() -> service.decide(id, "accept".equals(body.outcome()), body.note(), body.contact(),
                         caller.get()))
                 .map(resources::toJson);
     }
@@ -101,8 +97,7 @@ public class ConsentDirectiveResource {
     @Path("/{id}/withdrawal")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Uni<String> withdraw(@PathParam("id") UUID id, @Valid @NotNull DirectiveDecisionBody.Note body) {
-        return existing(id).chain(found -> audit.record(WITHDRAW, null, found.nhsNumber))
-                .chain(() -> service.withdraw(id, body.note(), caller.get()))
+        return existing(id).chain(() -> service.withdraw(id, body.note(), caller.get()))
                 .map(resources::toJson);
     }
 

@@ -29,7 +29,6 @@ import org.kmcr.consent.service.DirectiveService;
 @Produces(ConsentResources.FHIR_JSON)
 public class MyConsentDirectiveResource {
 
-    static final String REQUEST = "consent.directive.request";
     static final String READ = "consent.directive.read-own";
 
     private final DirectiveService service;
@@ -49,8 +48,7 @@ public class MyConsentDirectiveResource {
     @RolesAllowed(Roles.PATIENT)
     public Uni<Response> request(@Valid @NotNull DirectiveRequestBody body) {
         Caller citizen = citizen();
-        return audit.record(REQUEST, null, citizen.nhsNumber())
-                .chain(() -> service.request(body.toEntity(), citizen))
+        return service.request(body.toEntity(), citizen)
                 .map(saved -> Response.accepted(resources.toJson(saved))
                         .location(URI.create("/api/me/consent-directives")).build());
     }

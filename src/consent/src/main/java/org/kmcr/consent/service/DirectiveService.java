@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.kmcr.common.audit.AuditOutbox;
+import org.kmcr.common.audit.GovernanceEvents;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.Caller;
 import org.kmcr.consent.model.ConsentDirective;
@@ -17,17 +19,26 @@ import org.kmcr.consent.repository.ConsentDirectiveRepository;
 /**
  * A person's objections, restrictions and consents to share. A privacy officer records them after reviewing each
  * case; a citizen's own request waits, proposed, until an officer accepts or rejects it. Each change bumps the
- * policy version in its transaction, so it applies from the very next decision on every consent pod.
+ * policy version in its transaction, so it applies from the very next decision on every consent pod. Each change
+ * writes its audit event to the audit outbox in the same transaction: a change is made (and audited once audit is
+ * back) while audit is down, and never without its event.
  */
 @ApplicationScoped
 public class DirectiveService {
 
+    public static final String RECORD = "consent.directive.record";
+    public static final String REQUEST = "consent.directive.request";
+    public static final String DECIDE = "consent.directive.decide";
+    public static final String WITHDRAW = "consent.directive.withdraw";
+
     private final ConsentDirectiveRepository repository;
     private final Clock clock;
+    private final AuditOutbox audit;
 
-    DirectiveService(ConsentDirectiveRepository repository, Clock clock) {
+    DirectiveService(ConsentDirectiveRepository repository, Clock clock, AuditOutbox audit) {
         this.repository = repository;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Records a directive in force, decided by the officer recording it; 422 for an objection with no contact. */
@@ -42,7 +53,7 @@ public class DirectiveService {
         proposed.createdAt = now();
         proposed.decidedBy = officer.userId();
         proposed.decidedAt = proposed.createdAt;
-        return repository.persist(proposed);
+        return repository.persist(proposed).call(saved -> audited(officer, RECORD, saved));
     }
 
     /** Queues a citizen's request for review; it is not applied. */
@@ -53,7 +64,7 @@ public class DirectiveService {
         proposed.status = ConsentDirective.REQUESTED;
         proposed.requestedBy = citizen.userId();
         proposed.createdAt = now();
-        return repository.persist(proposed);
+        return repository.persist(proposed).call(saved -> audited(citizen, REQUEST, saved));
     }
 
     /**
@@ -72,7 +83,7 @@ public class DirectiveService {
             directive.status = accept ? ConsentDirective.ACTIVE : ConsentDirective.REJECTED;
             directive.contact = contactFor;
             return decided(directive, note, officer);
-        });
+        }).call(directive -> audited(officer, DECIDE, directive));
     }
 
     /** Withdraws a directive in force (the person changed their mind): 409 when it is not in force. */
@@ -82,7 +93,7 @@ public class DirectiveService {
             waiting(directive, id, ConsentDirective.ACTIVE, "is not in force: it is ");
             directive.status = ConsentDirective.WITHDRAWN;
             return decided(directive, note, officer);
-        });
+        }).call(directive -> audited(officer, WITHDRAW, directive));
     }
 
     @WithSession
@@ -109,6 +120,10 @@ public class DirectiveService {
         directive.decidedAt = now();
         directive.decisionNote = note == null ? null : note.strip();
         return directive;
+    }
+
+    private Uni<Void> audited(Caller actor, String action, ConsentDirective directive) {
+        return audit.add(GovernanceEvents.of(actor, action, null, directive.nhsNumber));
     }
 
     private Instant now() {

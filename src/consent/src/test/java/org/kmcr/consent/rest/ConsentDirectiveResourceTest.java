@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
 import static org.kmcr.consent.rest.ConsentFixtures.AUDIT_AND_ALERT;
 import static org.kmcr.consent.rest.ConsentFixtures.LONG_AGO;
 import static org.kmcr.consent.rest.ConsentFixtures.PRIVACY_OFFICER;
@@ -21,12 +23,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.mutiny.Uni;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kmcr.common.audit.AuditEvent;
+import org.kmcr.common.audit.AuditOutboxRelay;
+import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
@@ -97,6 +103,25 @@ class ConsentDirectiveResourceTest extends AuditedResourceTest {
         decide(request).body("effect", equalTo("permit"));
         assertEquals(List.of("consent.directive.record", "consent.directive.withdraw"),
                 auditedActions().stream().filter(a -> a.startsWith("consent.directive")).toList());
+    }
+
+    @Test
+    void anObjectionRecordedWhileAuditIsDownAppliesAndIsAuditedExactlyOnceWhenAuditIsBack() {
+        doReturn(Uni.createFrom().failure(ProblemException.unavailable("audit is unavailable: nothing was disclosed")))
+                .when(audit).record(any());
+
+        record(directive(nhsNumber, "objection")).statusCode(201).body("status", equalTo("active"));
+        assertEquals(new AuditOutboxRelay.Round(0, 1), deliverAuditOutbox(), "audit is down: the event waits");
+        auditCommits();
+        deliverAuditOutbox();
+        decide(request).body("effect", equalTo("deny")).body("reasonCode", equalTo("objection"));
+
+        List<AuditEvent> recorded = audited.stream()
+                .filter(event -> event.action().equals("consent.directive.record")).toList();
+        assertEquals(1, recorded.size(), "delivered once audit is back, " + audited);
+        assertEquals(nhsNumber, recorded.get(0).subjectNhsNumber());
+        assertEquals("privacy-officer", recorded.get(0).actor().role());
+        assertEquals(new AuditOutboxRelay.Round(0, 0), deliverAuditOutbox(), "and never sent again");
     }
 
     @Test

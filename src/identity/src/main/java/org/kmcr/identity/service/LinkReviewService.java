@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.kmcr.common.audit.AuditOutbox;
 import org.kmcr.common.audit.GovernanceAudit;
 import org.kmcr.common.audit.GovernanceEvents;
 import org.kmcr.common.problem.ProblemException;
@@ -38,14 +39,16 @@ public class LinkReviewService {
     private final SourceIdentityRepository sourceIdentities;
     private final PersonRepository persons;
     private final GovernanceAudit audit;
+    private final AuditOutbox outbox;
 
     LinkReviewService(LinkReviewRepository reviews, IdentityLinkRepository links,
-            SourceIdentityRepository sourceIdentities, PersonRepository persons, GovernanceAudit audit) {
+            SourceIdentityRepository sourceIdentities, PersonRepository persons, GovernanceAudit audit, AuditOutbox outbox) {
         this.reviews = reviews;
         this.links = links;
         this.sourceIdentities = sourceIdentities;
         this.persons = persons;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     /**
@@ -62,8 +65,8 @@ public class LinkReviewService {
      * Records a privacy officer's decision and closes the review. {@code link} makes a pending link active (or
      * confirms an active one); {@code reject} leaves the source identity part of nobody (link state rejected)
      * until the source corrects its data. 404 when there is no such review, 409 when it is already closed (a
-     * decision is never overwritten). The decision is audited, as the decider's, before the transaction
-     * commits: if audit cannot commit it, nothing is decided.
+     * decision is never overwritten). The decision's audit event, as the decider's, is written to the audit
+     * outbox in the same transaction: no decision without its event, and a decision is taken while audit is down.
      */
     @WithTransaction
     public Uni<LinkReview> decide(UUID reviewId, String decision, String note, Caller decider) {
@@ -77,8 +80,8 @@ public class LinkReviewService {
                     .call(review -> persons.lock(review.personId))
                     .chain(review -> links.findById(review.linkId).chain(link -> apply(review, link, decision, note,
                             decider)))
-                    .call(review -> audit.record(decider, DECIDE_REVIEW, outcome(decision), review.personId,
-                            review.evidence.incoming().nhsNumber(), SHOWN));
+                    .call(review -> outbox.add(GovernanceEvents.of(decider, DECIDE_REVIEW, outcome(decision),
+                            review.personId, review.evidence.incoming().nhsNumber(), SHOWN)));
         });
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.kmcr.common.audit.GovernanceAudit;
+import org.kmcr.common.audit.AuditOutbox;
 import org.kmcr.common.audit.GovernanceEvents;
 import org.kmcr.common.identity.LinkStatus;
 import org.kmcr.common.identity.ResolvedIdentity;
@@ -28,7 +28,8 @@ import org.kmcr.identity.repository.SourceIdentityRepository;
 /**
  * Merges and unmerges: a source's own merge of two of its patient ids (HL7 v2 A34/A40), a privacy officer's merge
  * of two persons, and the unmerge of either, which restores exactly the links there were before. Items follow
- * their source identities; nothing else is rewritten. Every merge and unmerge is audited before it commits.
+ * their source identities; nothing else is rewritten. Every merge and unmerge writes its audit event to
+ * the audit outbox in its own transaction.
  */
 @ApplicationScoped
 public class MergeService {
@@ -43,10 +44,10 @@ public class MergeService {
     private final PersonRepository persons;
     private final PersonMergeRepository merges;
     private final LinkMoves moves;
-    private final GovernanceAudit audit;
+    private final AuditOutbox audit;
 
     MergeService(SourceIdentityRepository sourceIdentities, IdentityLinkRepository links, PersonRepository persons,
-            PersonMergeRepository merges, LinkMoves moves, GovernanceAudit audit) {
+            PersonMergeRepository merges, LinkMoves moves, AuditOutbox audit) {
         this.sourceIdentities = sourceIdentities;
         this.links = links;
         this.persons = persons;
@@ -112,8 +113,8 @@ public class MergeService {
                             ? Uni.createFrom().voidItem()
                             : persons.findById(current.personId).invoke(p -> p.mergedInto = survivingPerson)
                                     .replaceWithVoid())
-                    .call(() -> audit.record(caller, SOURCE_MERGE, GovernanceEvents.PERMITTED, survivingPerson,
-                            null, SHOWN));
+                    .call(() -> audit.add(GovernanceEvents.of(caller, SOURCE_MERGE, GovernanceEvents.PERMITTED,
+                            survivingPerson, null, SHOWN)));
         });
     }
 
@@ -136,8 +137,8 @@ public class MergeService {
                             .chain(active -> moves.move(active, merge, Match.MANUAL_MERGE, officer.userId(),
                                     Map.of("merge", "a privacy officer merged two persons"
                                             + (reason == null ? "" : ": " + reason))))
-                            .call(() -> audit.record(officer, PERSON_MERGE, GovernanceEvents.PERMITTED, survivingId,
-                                    survivor.nhsNumber, SHOWN))
+                            .call(() -> audit.add(GovernanceEvents.of(officer, PERSON_MERGE,
+                                    GovernanceEvents.PERMITTED, survivingId, survivor.nhsNumber, SHOWN)))
                             .replaceWith(merge);
                 }));
     }
@@ -171,8 +172,8 @@ public class MergeService {
                         merge.unmergedBy = officer.userId();
                         merge.unmergedAt = LinkKeeper.now();
                     })
-                    .call(() -> audit.record(officer, PERSON_UNMERGE, GovernanceEvents.PERMITTED,
-                            merge.mergedPersonId, null, SHOWN))
+                    .call(() -> audit.add(GovernanceEvents.of(officer, PERSON_UNMERGE, GovernanceEvents.PERMITTED,
+                            merge.mergedPersonId, null, SHOWN)))
                     .replaceWith(merge);
         });
     }

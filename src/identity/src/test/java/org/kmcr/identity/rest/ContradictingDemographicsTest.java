@@ -145,6 +145,7 @@ class ContradictingDemographicsTest {
         assertEquals("linked", again.getString("linkStatus"));
         assertEquals(mary.getString("personId"), again.getString("personId"));
         assertNull(again.getString("reviewId"), "demographics a privacy officer accepted are not reviewed again");
+        Patients.deliverAuditOutbox();
         verify(audit).record(argThat(event -> event.action().equals("identity.link-review.decide")
                 && event.outcome().equals("linked")
                 && event.purpose().equals("governance")
@@ -174,8 +175,9 @@ class ContradictingDemographicsTest {
         assertNull(resent.getString("reviewId"));
         assertEquals(1, count("SELECT count(*) FROM identity.link_review WHERE source_identity_id = $1",
                 UUID.fromString(sourceIdentityId)));
+        Patients.deliverAuditOutbox();
         verify(audit).record(argThat(event -> event.action().equals("identity.link-review.decide")
-                && event.outcome().equals("rejected")));
+                && event.outcome().equals("rejected") && nhsNumber.equals(event.subjectNhsNumber())));
 
         // the source corrects its record: it was Mary after all
         JsonPath corrected = Patients.resolve(Patients.withDemographics(strangerPatient, "Jones", "Mary",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -18,12 +19,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.kmcr.common.audit.AuditClient;
+import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.AuditReceipt;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.testing.KmcrTestEnvironment;
@@ -38,6 +44,9 @@ class LinkReviewResourceTest {
 
     @InjectMock
     AuditClient audit;
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void auditCommits() {
@@ -121,23 +130,57 @@ class LinkReviewResourceTest {
     }
 
     @Test
-    void whenAuditCannotCommitNothingIsDecidedAndNothingIsShown() {
-        String nhsNumber = TestNhsNumbers.next();
-        Patients.resolve(Patients.patient(nhsNumber));
-        Map<String, Object> stranger = Patients.stranger(nhsNumber);
-        String review = Patients.resolve(stranger).getString("reviewId");
+    void whenAuditCannotCommitTheQueueIsNotShown() {
+        openReview();
         // what AuditClient answers when audit cannot commit
         doReturn(Uni.createFrom().failure(ProblemException.unavailable("audit is unavailable: nothing was disclosed")))
                 .when(audit).record(any());
 
-        Patients.decide(review, "link", null).then().statusCode(503).contentType("application/problem+json");
         given().auth().oauth2(Patients.PRIVACY_OFFICER).get(Patients.REVIEWS).then().statusCode(503)
                 .contentType("application/problem+json").body("status", equalTo(503));
+    }
 
-        assertEquals(1, Patients.linkedSourceIdentities(nhsNumber).size());
-        assertEquals("pending-review", Patients.resolve(stranger).getString("linkStatus"));
+    @Test
+    void aDecisionTakenWhileAuditIsDownIsAuditedExactlyOnceWhenAuditIsBack() {
+        String nhsNumber = TestNhsNumbers.next();
+        Patients.resolve(Patients.patient(nhsNumber));
+        Map<String, Object> stranger = Patients.stranger(nhsNumber);
+        String review = Patients.resolve(stranger).getString("reviewId");
+        doReturn(Uni.createFrom().failure(ProblemException.unavailable("audit is unavailable: nothing was disclosed")))
+                .when(audit).record(any());
+
+        Patients.decide(review, "link", null).then().statusCode(200).body("decision", equalTo("link"));
+        assertEquals(2, Patients.linkedSourceIdentities(nhsNumber).size(), "the decision is taken");
+        assertEquals(List.of(0L), outbox(nhsNumber, "attempts"), "its event waits in the outbox");
+        Patients.deliverAuditOutbox();
+        assertEquals(List.of(1L), outbox(nhsNumber, "attempts"), "audit refused it, so it stays");
+        assertEquals(List.of("503"), outbox(nhsNumber, "last_failure"));
+
         auditCommits();
-        assertTrue(ids("open").contains(review));
+        Patients.deliverAuditOutbox();
+        Patients.deliverAuditOutbox();
+
+        assertEquals(List.of(), outbox(nhsNumber, "attempts"), "delivered, it leaves the outbox");
+        ArgumentCaptor<AuditEvent> sent = ArgumentCaptor.forClass(AuditEvent.class);
+        verify(audit, atLeastOnce()).record(sent.capture());
+        List<AuditEvent> decisions = sent.getAllValues().stream()
+                .filter(event -> nhsNumber.equals(event.subjectNhsNumber())
+                        && event.action().equals("identity.link-review.decide"))
+                .toList();
+        assertEquals(2, decisions.size(), "sent once refused, once committed, and never again");
+        assertEquals(decisions.get(0), decisions.get(1), "the same event, with the same id, both times");
+        assertEquals("linked", decisions.get(0).outcome());
+        assertEquals(OFFICER_ID, decisions.get(0).actor().userId());
+    }
+
+    /** A column of the outbox rows holding the decision event about this NHS number. */
+    private List<Object> outbox(String nhsNumber, String column) {
+        List<Object> values = new java.util.ArrayList<>();
+        pool.preparedQuery("SELECT " + column + " FROM identity.audit_outbox WHERE event->>'subjectNhsNumber' = $1"
+                + " AND event->>'action' = 'identity.link-review.decide'").execute(Tuple.of(nhsNumber))
+                .await().indefinitely().forEach(row -> values.add(row.getValue(0) instanceof Integer i
+                        ? Long.valueOf(i) : row.getValue(0)));
+        return values;
     }
 
     /** A new open review: a stranger's record sent with an existing person's NHS number. */

@@ -129,6 +129,7 @@ class MasterPatientIndexTest {
         Patients.decide(reviewId, "link", "same woman, confirmed by phone").then().statusCode(200);
         assertEquals(Set.of(known.getString("sourceIdentityId"), possible.getString("sourceIdentityId")),
                 sources(known.getString("personId")));
+        Patients.deliverAuditOutbox();
         verify(audit, atLeastOnce()).record(argThat(e -> e.action().equals("identity.link-review.decide")));
     }
 

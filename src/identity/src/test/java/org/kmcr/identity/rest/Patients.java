@@ -2,6 +2,8 @@ package org.kmcr.identity.rest;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.kmcr.common.audit.AuditOutboxRelay;
 import org.kmcr.common.testing.TestTokens;
 
 /** Resolve requests as ingest sends them, the service tokens of ingest and record, and a privacy officer's. */
@@ -73,5 +76,18 @@ final class Patients {
     static List<String> linkedSourceIdentities(String nhsNumber) {
         return given().auth().oauth2(RECORD).queryParam("nhsNumber", nhsNumber).get("/api/persons")
                 .then().statusCode(200).extract().jsonPath().getList("sourceIdentities.sourceIdentityId");
+    }
+
+    /**
+     * One round of the audit outbox relay, now (the schedule is off in tests): the events of committed changes are
+     * sent to (the mocked) AuditClient and leave the outbox once it answers with a receipt.
+     */
+    static AuditOutboxRelay.Round deliverAuditOutbox() {
+        AuditOutboxRelay relay = Arc.container().instance(AuditOutboxRelay.class).get();
+        try {
+            return VertxContextSupport.subscribeAndAwait(relay::relay);
+        } catch (Throwable e) {
+            throw new IllegalStateException("The audit outbox relay failed", e);
+        }
     }
 }

@@ -5,9 +5,16 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.kmcr.common.audit.AuditEvent;
+import org.kmcr.common.audit.AuditOutbox;
+import org.kmcr.common.consent.Purpose;
 import org.kmcr.common.problem.Problem.FieldError;
 import org.kmcr.common.problem.ProblemException;
+import org.kmcr.common.security.Roles;
 import org.kmcr.ingest.model.AcceptedMessage;
 import org.kmcr.ingest.model.Sender;
 import org.kmcr.ingest.repository.FeedHealthRepository;
@@ -20,12 +27,17 @@ import org.kmcr.recordmodel.repository.StoredItem;
 @ApplicationScoped
 public class CareItemWriter {
 
+    /** The audit action of a stored message (its items and removals). */
+    public static final String STORE = "ingest.items.record";
+
     private final CareItemRepository repository;
     private final FeedHealthRepository accepted;
+    private final AuditOutbox audit;
 
-    CareItemWriter(CareItemRepository repository, FeedHealthRepository accepted) {
+    CareItemWriter(CareItemRepository repository, FeedHealthRepository accepted, AuditOutbox audit) {
         this.repository = repository;
         this.accepted = accepted;
+        this.audit = audit;
     }
 
     /** One item and where it is in the submission, for the error that names it. */
@@ -35,10 +47,13 @@ public class CareItemWriter {
     /**
      * Stores each item once by its source key (all in one statement), then removes what the submission removes and
      * counts the message for feed health; returns what happened to each item, in order. A 409 problem, and nothing stored, when the source already holds
-     * one of the items' ids for another patient: an item never moves silently to someone else's record.
+     * one of the items' ids for another patient: an item never moves silently to someone else's record. The write's
+     * audit event (the sender, the patient's NHS number when the message names one, the categories written; no
+     * content) goes to the audit outbox in the same transaction.
      */
     @WithTransaction
-    public Uni<List<StoredItem>> store(List<Placed> items, List<ItemRemoval> removals, AcceptedMessage receipt) {
+    public Uni<List<StoredItem>> store(List<Placed> items, List<ItemRemoval> removals, AcceptedMessage receipt,
+            String nhsNumber) {
         return repository.upsertAll(items.stream().map(Placed::item).toList())
                 .invoke(stored -> {
                     for (int i = 0; i < stored.size(); i++) {
@@ -49,7 +64,20 @@ public class CareItemWriter {
                 })
                 .call(() -> Multi.createFrom().iterable(removals)
                         .onItem().transformToUniAndConcatenate(repository::remove).collect().asList())
-                .call(() -> accepted.persist(receipt));
+                .call(() -> accepted.persist(receipt))
+                .call(() -> audit.add(stored(receipt, nhsNumber, items.stream().map(Placed::item).toList(),
+                        removals)));
+    }
+
+    /** The audit event of a stored message: who sent it, about whom, and which categories it wrote or removed. */
+    static AuditEvent stored(AcceptedMessage receipt, String nhsNumber, List<CareItem> items,
+            List<ItemRemoval> removals) {
+        List<String> categories = items.stream().map(item -> item.category).filter(Objects::nonNull)
+                .distinct().sorted().toList();
+        AuditEvent.Actor sender = new AuditEvent.Actor(receipt.sourceSystem, receipt.sourceSystem,
+                Roles.PARTNER_SYSTEM, receipt.sourceOrg, null, null, receipt.sourceSystem);
+        return new AuditEvent(UUID.randomUUID(), Instant.now(), STORE, removals.isEmpty() ? "stored"
+                : "stored-with-removals", sender, Purpose.DIRECT_CARE.code(), null, null, null, nhsNumber, categories);
     }
 
     /**

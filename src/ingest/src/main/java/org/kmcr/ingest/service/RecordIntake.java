@@ -83,7 +83,7 @@ public class RecordIntake {
         SourceStanding standing = SenderStanding.of(partner, submission.gpPracticeOdsCodes());
         return Workers.call(() -> items(submission, sender, sourceIdentityId, receivedAt, standing, locationOf))
                 .chain(items -> writer.store(items, removals(submission, sender, sourceIdentityId, receivedAt),
-                        AcceptedMessage.of(sender, feed, receivedAt)))
+                        AcceptedMessage.of(sender, feed, receivedAt), submission.nhsNumber()))
                 .invoke(() -> progress.itemsStored = true)
                 .chain(stored -> identity.resolve(PatientFacts.of(sender.orgCode(), sender.system(),
                                 submission.patient(), submission.nhsNumber(), submission.gpPracticeOdsCodes()))

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -110,6 +111,16 @@ class FhirIngestResourceTest {
                 + "FROM record.care_item WHERE source_identity_id = $1 AND resource_type = 'Patient'")
                 .execute(Tuple.of(sourceIdentityId)).await().indefinitely().iterator().next().getString(0);
         assertEquals("object:Jones", family, "the FHIR resource is stored as a JSON object");
+        var audited = pool.preparedQuery("SELECT event->>'action', event->'actor'->>'orgCode', "
+                + "event->'actor'->>'role', event->'categories', event::text FROM ingest.audit_outbox "
+                + "WHERE event->>'subjectNhsNumber' = $1").execute(Tuple.of(nhsNumber)).await().indefinitely();
+        assertEquals(1, audited.size(), "the write's audit event is in the outbox, committed with the items");
+        var event = audited.iterator().next();
+        assertEquals("ingest.items.record", event.getString(0));
+        assertEquals("RKM", event.getString(1));
+        assertEquals("partner-system", event.getString(2));
+        assertTrue(event.getValue(3).toString().contains("allergies"), event.getValue(3).toString());
+        assertFalse(event.getString(4).contains("penicillin"), "identifiers and categories only, no content");
         verify(identity).resolve(argThat(p -> p.sourceOrg().equals("RKM") && p.nhsNumber().equals(nhsNumber)
                 && p.demographics().family().equals("Jones") && p.demographics().postcode().equals("KM1 2AB")));
         verify(consent).assertRelationship(argThat(r -> r.orgCode().equals("K81001")

@@ -308,6 +308,13 @@ public final class DemoGuide {
                 .append("   Unknown parameters are refused under Prefer: handling=strict (an OperationOutcome):\n")
                 .append(gp).append("-H 'Prefer: handling=strict' '").append(fhir).append("/Condition?patient=")
                 .append(DemoRegion.CITIZEN_NHS_NUMBER).append("&onset=2024'\n");
+        out.append("\n18. The audit service checks its own Merkle tree against its newest signed checkpoint (every ")
+                .append("5 minutes, and now); the result is its integrity health check. Consent directives, identity ")
+                .append("decisions and ingest writes reach the log through each service's audit outbox, also while ")
+                .append("audit is down:\n")
+                .append("  curl -s -X POST -H \"Authorization: Bearer $(kmcr_token privacy.officer)\" ")
+                .append(ServiceSpec.AUDIT.url()).append("/api/audit-verification/tree-check\n")
+                .append("  curl -s ").append(ServiceSpec.AUDIT.managementUrl()).append("/q/health/group/integrity\n");
     }
 
     /** Population analytics (issue 13): the analyst's aggregates, in the portal and by the API, as JSON or CSV. */

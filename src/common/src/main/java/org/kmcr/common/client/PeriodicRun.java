@@ -1,4 +1,4 @@
-package org.kmcr.audit.service;
+package org.kmcr.common.client;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -12,21 +12,21 @@ import java.util.function.Supplier;
  * safe Vert.x context (so the job may use Hibernate Reactive); a tick while a run is under way is skipped, so runs
  * never overlap.
  */
-final class PeriodicRun<T> {
+public final class PeriodicRun<T> {
 
     private final Supplier<Uni<T>> job;
     private final Consumer<T> done;
     private final Consumer<Throwable> failed;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    PeriodicRun(Supplier<Uni<T>> job, Consumer<T> done, Consumer<Throwable> failed) {
+    public PeriodicRun(Supplier<Uni<T>> job, Consumer<T> done, Consumer<Throwable> failed) {
         this.job = job;
         this.done = done;
         this.failed = failed;
     }
 
     /** Called on the event loop. */
-    void tick() {
+    public void tick() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
