@@ -321,7 +321,7 @@ public final class DemoGuide {
     private static void appendAnalyticsCommands(StringBuilder out) {
         String measures = ServiceSpec.RECORD.url() + "/api/analytics/measures";
         String analyst = "  curl -s -H \"Authorization: Bearer $(kmcr_token " + DemoRegion.ANALYST + ")\" ";
-        out.append("\n18. Population analytics, for analysts only (sign in to ").append(ServiceSpec.PORTAL.url())
+        out.append("\n19. Population analytics, for analysts only (sign in to ").append(ServiceSpec.PORTAL.url())
                 .append("/analytics as ").append(DemoRegion.ANALYST).append("): people tested and positive for ")
                 .append("COVID-19 by week, district,\n   age band, sex and ethnic group, and the hot spots; counts of ")
                 .append("1-7 show as *, others are rounded to 5; opt-outs are left out; each query is audited.\n")
@@ -334,7 +334,7 @@ public final class DemoGuide {
 
     /** An analyst's export of one person's record, for secondary use. */
     private static void appendExportCommands(StringBuilder out) {
-        out.append("\n19. An analyst exports one person's record for secondary use (a FHIR collection Bundle; ")
+        out.append("\n20. An analyst exports one person's record for secondary use (a FHIR collection Bundle; ")
                 .append("never safeguarding;\n    403 with the reason for a person on the national data opt-out or ")
                 .append("who objected; audited as record.export.read):\n")
                 .append("  curl -s -H \"Authorization: Bearer $(kmcr_token analyst)\" ").append(ServiceSpec.RECORD.url())
