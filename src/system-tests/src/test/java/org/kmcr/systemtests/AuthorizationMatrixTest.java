@@ -63,7 +63,6 @@ class AuthorizationMatrixTest {
             Map.entry("record GET /api/records/{nhsNumber}/timeline", STAFF_AND_CITIZENS),
             Map.entry("record POST /api/records/{nhsNumber}/break-glass", STAFF),
             Map.entry("record POST /api/records/{nhsNumber}/self-claim", STAFF),
-            Map.entry("record GET /api/records/{nhsNumber}/export", Set.of("analyst")),
             Map.entry("record GET /fhir/r4/Patient/$summary", STAFF_AND_CITIZENS),
             Map.entry("record GET /fhir/r4/metadata", Set.of("clinician", "social-worker", "patient",
                     "partner-system")),

@@ -9,19 +9,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.kmcr.common.consent.BreakGlass;
-import org.kmcr.common.problem.OperationOutcomes;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.record.RecordSummary;
 import org.kmcr.common.record.TimelinePage;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 import org.kmcr.record.config.RecordConfig;
-import org.kmcr.record.mapping.FhirBundleWriter;
 import org.kmcr.record.mapping.SummaryMapper;
 import org.kmcr.record.mapping.TimelineCursor;
 import org.kmcr.record.mapping.TimelineMapper;
@@ -31,7 +28,7 @@ import org.kmcr.record.service.RecordQueries;
 
 /**
  * A person's record for professionals (with a care relationship, or breaking glass) and for the person: the
- * summary and the timeline, in the {@code org.kmcr.common.record} contract; and for analysts, the export.
+ * summary and the timeline, in the {@code org.kmcr.common.record} contract.
  */
 @Path("/api/records/{nhsNumber}")
 @Authenticated
@@ -44,12 +41,10 @@ public class RecordResource {
     private final TimelineMapper timelineMapper;
     private final CurrentCaller caller;
     private final RecordConfig config;
-    private final FhirBundleWriter writer;
 
     RecordResource(RecordQueries queries, SummaryMapper mapper, TimelineMapper timelineMapper, CurrentCaller caller,
-            RecordConfig config, FhirBundleWriter writer) {
+            RecordConfig config) {
         this.queries = queries;
-        this.writer = writer;
         this.mapper = mapper;
         this.timelineMapper = timelineMapper;
         this.caller = caller;
@@ -101,19 +96,6 @@ public class RecordResource {
         TimelineRequest request = new TimelineRequest(type(type), organisation(organisation),
                 TimelineCursor.decode(cursor), limit(limit));
         return queries.timeline(caller.get(), nhsNumber, request).map(timelineMapper::toPage);
-    }
-
-    /**
-     * An analyst's export of the person's record for secondary use, as a FHIR R4 collection Bundle: only what the
-     * decision for {@code export} permits (never safeguarding; nothing for a person on the national data opt-out or
-     * who objected: 403 with the reason), audited before it is returned.
-     */
-    @GET
-    @Path("/export")
-    @Produces(OperationOutcomes.FHIR_JSON)
-    @RolesAllowed(Roles.ANALYST)
-    public Uni<String> export(@PathParam("nhsNumber") String nhsNumber) {
-        return queries.export(caller.get(), nhsNumber).map(writer::toBundle);
     }
 
     private static TimelineType type(String code) {

@@ -9,7 +9,7 @@ import org.kmcr.record.model.TimelineRequest;
 
 /**
  * The record-query answers of {@code /api/records}: the bounded summary (also after a self-claim or breaking
- * glass) with its sources' freshness, timeline pages and an analyst's export; each through {@link SummaryService}'s one read path
+ * glass) with its sources' freshness, and timeline pages; each through {@link SummaryService}'s one read path
  * (consent decides, audit commits, obligations are met, then data leaves).
  */
 @ApplicationScoped
@@ -17,7 +17,6 @@ public class RecordQueries {
 
     public static final String SUMMARY_READ = "record.summary.read";
     public static final String TIMELINE_READ = "record.timeline.read";
-    public static final String EXPORT_READ = "record.export.read";
 
     private final SummaryService service;
     private final SummaryWindowReader summaries;
@@ -47,15 +46,6 @@ public class RecordQueries {
     /** One page of the person's timeline. */
     public Uni<Window> timeline(Caller caller, String nhsNumber, TimelineRequest request) {
         return service.read(caller, nhsNumber, Action.TIMELINE, TIMELINE_READ, null, timelines.page(request));
-    }
-
-    /**
-     * The person's record for secondary use (an analyst's export): everything the decision for {@code export}
-     * permits. Consent refuses people on the national data opt-out and those who objected, and never permits
-     * safeguarding; the disclosure is audited as {@link #EXPORT_READ} before it is returned.
-     */
-    public Uni<Disclosure> export(Caller caller, String nhsNumber) {
-        return service.disclose(caller, nhsNumber, Action.EXPORT, EXPORT_READ, null);
     }
 
     private Uni<SummaryAnswer> withFreshness(Window window) {

@@ -47,7 +47,6 @@ public final class DemoGuide {
         appendSingleViewCommands(out);
         appendFhirCommands(out);
         appendAnalyticsCommands(out);
-        appendExportCommands(out);
         appendPortalJourneys(out);
         return out.toString();
     }
@@ -330,15 +329,5 @@ public final class DemoGuide {
                 .append("cells, total}'\n")
                 .append(analyst).append("-H 'Accept: text/csv' '").append(measures).append("/covid-tested?by=age-band'\n")
                 .append(analyst).append("'").append(measures).append("/covid-positive/hot-spots' | jq '.districts[:3]'\n");
-    }
-
-    /** An analyst's export of one person's record, for secondary use. */
-    private static void appendExportCommands(StringBuilder out) {
-        out.append("\n20. An analyst exports one person's record for secondary use (a FHIR collection Bundle; ")
-                .append("never safeguarding;\n    403 with the reason for a person on the national data opt-out or ")
-                .append("who objected; audited as record.export.read):\n")
-                .append("  curl -s -H \"Authorization: Bearer $(kmcr_token analyst)\" ").append(ServiceSpec.RECORD.url())
-                .append("/api/records/").append(DemoRegion.CITIZEN_NHS_NUMBER)
-                .append("/export | jq '[.entry[].resource.resourceType]'\n");
     }
 }
