@@ -33,16 +33,21 @@ import org.apache.commons.codec.language.Soundex;
 public final class BlockingKeys {
 
     /** The fields each rule's key is made of: pairs found by a rule agree on them by construction. */
-    public static final Map<String, Set<MatchField>> RULE_FIELDS = Map.of(
-            "n:", Set.of(MatchField.NHS_NUMBER),
-            "d:", Set.of(MatchField.BIRTH_DATE),
-            "ds:", Set.of(MatchField.BIRTH_DATE, MatchField.FAMILY),
-            "dg:", Set.of(MatchField.BIRTH_DATE, MatchField.GIVEN),
-            "pg:", Set.of(MatchField.POSTCODE, MatchField.GIVEN),
-            "pf:", Set.of(MatchField.POSTCODE, MatchField.FAMILY),
-            "yn:", Set.of(MatchField.BIRTH_DATE, MatchField.GIVEN, MatchField.FAMILY),
-            "nm:", Set.of(MatchField.GIVEN, MatchField.FAMILY),
-            "e:", Set.of(MatchField.EMAIL));
+    public static final Map<String, Set<MatchField>> RULE_FIELDS = Map.ofEntries(
+            Map.entry("n:", Set.of(MatchField.NHS_NUMBER)),
+            Map.entry("d:", Set.of(MatchField.BIRTH_DATE)),
+            Map.entry("ds:", Set.of(MatchField.BIRTH_DATE, MatchField.FAMILY)),
+            Map.entry("dg:", Set.of(MatchField.BIRTH_DATE, MatchField.GIVEN)),
+            Map.entry("pg:", Set.of(MatchField.POSTCODE, MatchField.GIVEN)),
+            Map.entry("pf:", Set.of(MatchField.POSTCODE, MatchField.FAMILY)),
+            Map.entry("yn:", Set.of(MatchField.BIRTH_DATE, MatchField.GIVEN, MatchField.FAMILY)),
+            Map.entry("nm:", Set.of(MatchField.GIVEN, MatchField.FAMILY)),
+            Map.entry("e:", Set.of(MatchField.EMAIL)),
+            Map.entry("gy:", Set.of(MatchField.GIVEN)),
+            Map.entry("fy:", Set.of(MatchField.FAMILY)),
+            Map.entry("p:", Set.of(MatchField.POSTCODE)),
+            Map.entry("ft:", Set.of(MatchField.FAMILY, MatchField.TOWN)),
+            Map.entry("gt:", Set.of(MatchField.GIVEN, MatchField.TOWN)));
 
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final Soundex SOUNDEX = Soundex.US_ENGLISH;
@@ -61,6 +66,7 @@ public final class BlockingKeys {
         String family = s.family() == null ? null : SOUNDEX.encode(s.family());
         String given = s.given() == null ? null : METAPHONE.doubleMetaphone(s.given());
         String familySound = s.family() == null ? null : METAPHONE.doubleMetaphone(s.family());
+        String year = s.birthYear() == null ? null : s.birthYear().toString();
         add(keys, "n:", s.nhsNumber());
         add(keys, "d:", date);
         add(keys, "ds:", date, family);
@@ -68,9 +74,22 @@ public final class BlockingKeys {
         add(keys, "pg:", s.postcode(), s.given() == null ? null : s.given().substring(0, 1));
         add(keys, "pf:", s.postcode(), family);
         add(keys, "yn:", s.birthYear() == null ? null : s.birthYear().toString(), given, familySound);
-        add(keys, "nm:", given, familySound);
+        add(keys, "nm:", sorted(given, familySound));
+        add(keys, "gy:", given, year);
+        add(keys, "fy:", familySound, year);
+        add(keys, "p:", s.postcode());
+        add(keys, "ft:", familySound, s.town());
+        add(keys, "gt:", given, s.town());
         add(keys, "e:", s.email() == null ? null : s.email().substring(0, s.email().indexOf('@')));
         return List.copyOf(keys);
+    }
+
+    /** Both parts in alphabetical order, so that a first and family name given the wrong way round agree. */
+    private static String sorted(String a, String b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
     }
 
     private static String unorderedDate(MatchSubject s) {

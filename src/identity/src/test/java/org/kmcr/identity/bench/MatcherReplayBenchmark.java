@@ -50,6 +50,21 @@ class MatcherReplayBenchmark {
         }
     }
 
+    /** As the service's {@code NameFrequencyCache}: no frequencies below 10,000 records, then recounted now and then. */
+    private static final int MINIMUM_INDEX = 10_000;
+    private static final int REFRESH = 1_000;
+
+    /** As the service counts: names seen more than once, shares of all records stored so far. */
+    private static Map<String, Double> shares(Map<String, Long> counts, long total) {
+        Map<String, Double> shares = new HashMap<>();
+        counts.forEach((value, n) -> {
+            if (n > 1) {
+                shares.put(value, (double) n / total);
+            }
+        });
+        return shares;
+    }
+
     private void replay(String set, List<LabelledRecord> records) {
         Map<String, List<Integer>> blocks = new HashMap<>();
         List<MatchSubject> subjects = new ArrayList<>();
@@ -58,9 +73,28 @@ class MatcherReplayBenchmark {
         Map<String, String> linked = new HashMap<>();
         int reviews = 0;
         List<String> misses = new ArrayList<>();
+        Map<String, Integer> why = new java.util.TreeMap<>();
+        Map<String, Long> givenCounts = new HashMap<>();
+        Map<String, Long> familyCounts = new HashMap<>();
+        Map<String, Long> townCounts = new HashMap<>();
+        NameFrequencies frequencies = NameFrequencies.NONE;
+        Set<String> seenClusters = new java.util.HashSet<>();
         for (int i = 0; i < records.size(); i++) {
             LabelledRecord r = records.get(i);
             MatchSubject s = MatchSubject.of(r.nhsNumber(), r.demographics());
+            if (i >= MINIMUM_INDEX && i % REFRESH == 0) {
+                frequencies = new NameFrequencies(shares(givenCounts, i), shares(familyCounts, i), shares(townCounts, i),
+                        1.0 / i);
+            }
+            if (s.given() != null) {
+                givenCounts.merge(s.given(), 1L, Long::sum);
+            }
+            if (s.family() != null) {
+                familyCounts.merge(s.family(), 1L, Long::sum);
+            }
+            if (s.town() != null) {
+                townCounts.merge(s.town(), 1L, Long::sum);
+            }
             subjects.add(s);
             clusterOf.put(r.localId(), r.cluster());
             Set<Integer> candidates = new LinkedHashSet<>();
@@ -77,7 +111,7 @@ class MatcherReplayBenchmark {
             int bestAt = -1;
             Map<Integer, MatchDecision> decisions = new HashMap<>();
             for (int c : candidates) {
-                MatchDecision d = MatchDecision.of(scorer.score(s, subjects.get(c), NameFrequencies.NONE), s,
+                MatchDecision d = MatchDecision.of(scorer.score(s, subjects.get(c), frequencies), s,
                         subjects.get(c), scorer.weights());
                 decisions.put(c, d);
                 if (best == null || d.outcome().compareTo(best.outcome()) < 0
@@ -94,6 +128,22 @@ class MatcherReplayBenchmark {
                         Nicknames.shipped());
             }
             int person = i;
+            boolean hasEarlier = !seenClusters.add(r.cluster());
+            boolean bestTrue = best != null && clusterOf.get(records.get(bestAt).localId()).equals(r.cluster());
+            if (best == null || best.outcome() == MatchOutcome.NO_MATCH) {
+                if (hasEarlier) {
+                    why.merge(best == null ? "new: no candidate" : "new: below review", 1, Integer::sum);
+                }
+            } else if (best.outcome() == MatchOutcome.REVIEW) {
+                why.merge("review " + (bestTrue ? "(right person): " : "(wrong person): ") + (best.reasons().isEmpty()
+                        ? "score" : best.reasons().get(0).replaceAll(":.*", "")), 1, Integer::sum);
+            } else {
+                why.merge(bestTrue ? "link right" : "link WRONG", 1, Integer::sum);
+                if (Boolean.getBoolean("mpi.histogram")) {
+                    why.merge(String.format(java.util.Locale.ROOT, "link weight %03d %s", 2 * (int) (best.score().weight() / 2),
+                            bestTrue ? "right" : "WRONG"), 1, Integer::sum);
+                }
+            }
             if (best != null && best.outcome() == MatchOutcome.LINK) {
                 person = personOf.get(bestAt);
                 if (!clusterOf.get(records.get(bestAt).localId()).equals(r.cluster()) && misses.size() < 40) {
@@ -112,7 +162,7 @@ class MatcherReplayBenchmark {
             } else if (misses.size() < 25) {
                 for (int c = 0; c < i; c++) {
                     if (clusterOf.get(records.get(c).localId()).equals(r.cluster()) && personOf.get(c) >= 0) {
-                        MatchDecision d = MatchDecision.of(scorer.score(s, subjects.get(c), NameFrequencies.NONE), s,
+                        MatchDecision d = MatchDecision.of(scorer.score(s, subjects.get(c), frequencies), s,
                                 subjects.get(c), scorer.weights());
                         misses.add("NEW " + (candidates.contains(c) ? "(was a candidate) " : "(not blocked) ")
                                 + r.demographics() + "\n    vs " + records.get(c).demographics() + "\n    "
@@ -133,6 +183,7 @@ class MatcherReplayBenchmark {
         }
         System.out.println("MPI-REPLAY " + set + ": " + PairwiseAccuracy.of(clusterOf, linked).line() + "; reviews "
                 + reviews);
+        why.forEach((k, v) -> System.out.println("  outcome " + k + ": " + v));
         misses.forEach(m -> System.out.println("  " + m));
     }
 }
