@@ -19,7 +19,10 @@ import org.kmcr.identity.matching.PersonCheck;
 /**
  * The pure matcher replayed in memory on a labelled set, in arrival order, as the service resolves (blocking,
  * scoring, the best person's decision), without HTTP or PostgreSQL: for tuning, in seconds, before the real
- * benchmark. Prints the pairwise figures and a sample of the true pairs it did not link. Run with
+ * benchmark. Names are weighed by their frequency among the records replayed so far, as the service does
+ * ({@code -Dmpi.tf=false}: not). Prints the pairwise figures (reviews count as not linked), the same if every review
+ * were decided right, why each record with an earlier record of its person did not link, and a sample of the
+ * true pairs it did not link. Run with
  * {@code ./mvnw -o -B -pl src/identity -am test -Dtest=MatcherReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dmpi.sets=fake_1000}.
  */
 class MatcherReplayBenchmark {
@@ -53,6 +56,8 @@ class MatcherReplayBenchmark {
     /** As the service's {@code NameFrequencyCache}: no frequencies below 10,000 records, then recounted now and then. */
     private static final int MINIMUM_INDEX = 10_000;
     private static final int REFRESH = 1_000;
+    /** {@code -Dmpi.tf=false} replays without the term-frequency adjustment, as the replay did before. */
+    private static final boolean TERM_FREQUENCY = !"false".equals(System.getProperty("mpi.tf"));
 
     /** As the service counts: names seen more than once, shares of all records stored so far. */
     private static Map<String, Double> shares(Map<String, Long> counts, long total) {
@@ -71,6 +76,8 @@ class MatcherReplayBenchmark {
         List<Integer> personOf = new ArrayList<>();
         Map<String, String> clusterOf = new HashMap<>();
         Map<String, String> linked = new HashMap<>();
+        // as linked, plus each review decided as a reviewer who knows the truth would: linked or a new person
+        Map<String, String> decided = new HashMap<>();
         int reviews = 0;
         List<String> misses = new ArrayList<>();
         Map<String, Integer> why = new java.util.TreeMap<>();
@@ -82,7 +89,7 @@ class MatcherReplayBenchmark {
         for (int i = 0; i < records.size(); i++) {
             LabelledRecord r = records.get(i);
             MatchSubject s = MatchSubject.of(r.nhsNumber(), r.demographics());
-            if (i >= MINIMUM_INDEX && i % REFRESH == 0) {
+            if (TERM_FREQUENCY && i >= MINIMUM_INDEX && i % REFRESH == 0) {
                 frequencies = new NameFrequencies(shares(givenCounts, i), shares(familyCounts, i), shares(townCounts, i),
                         1.0 / i);
             }
@@ -174,6 +181,9 @@ class MatcherReplayBenchmark {
             personOf.add(person);
             if (person >= 0) {
                 linked.put(r.localId(), String.valueOf(person));
+                decided.put(r.localId(), String.valueOf(person));
+            } else {
+                decided.put(r.localId(), bestTrue ? String.valueOf(personOf.get(bestAt)) : "review-" + i);
             }
             if (person >= 0) {
                 for (String key : keys) {
@@ -181,8 +191,11 @@ class MatcherReplayBenchmark {
                 }
             }
         }
-        System.out.println("MPI-REPLAY " + set + ": " + PairwiseAccuracy.of(clusterOf, linked).line() + "; reviews "
+        String run = set + (TERM_FREQUENCY ? "" : " (no term frequencies)");
+        System.out.println("MPI-REPLAY " + run + ": " + PairwiseAccuracy.of(clusterOf, linked).line() + "; reviews "
                 + reviews);
+        System.out.println("MPI-REPLAY " + run + " with the review queue decided right: "
+                + PairwiseAccuracy.of(clusterOf, decided).line());
         why.forEach((k, v) -> System.out.println("  outcome " + k + ": " + v));
         misses.forEach(m -> System.out.println("  " + m));
     }
