@@ -123,8 +123,8 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
     }
 
     /**
-     * The tail of {@link #upsertIndexAndLock}'s statements: the version kept (unless this very version is), and the
-     * written row answered once its blocks are locked (a subquery per row, so after the row's own lock).
+     * The tail of {@link #upsertIndexAndLock}'s statements: the version kept (unless this very version is), and
+     * the written row answered once its blocks are locked (a subquery per row, so after the row's own lock).
      */
     private static final String VERSION_AND_LOCKS = """
             version AS (
@@ -182,8 +182,8 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
     }
 
     /**
-     * Stores the record's blocking keys, normalised names and town (computed by the matcher from what is now stored),
-     * and keeps the version the source sent when it differs from the last one kept.
+     * Stores the record's blocking keys, normalised names and town (computed by the matcher from what is now
+     * stored), and keeps the version the source sent when it differs from the last one kept.
      */
     public Uni<Void> index(UUID id, Index index, String nhsNumberAsSent) {
         return getSession().flatMap(session -> session.createNativeQuery("""

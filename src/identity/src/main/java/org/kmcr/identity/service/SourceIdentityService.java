@@ -46,7 +46,7 @@ public class SourceIdentityService {
     @WithTransaction
     public Uni<ResolvedIdentity> resolve(ResolveCommand patient) {
         MatchSubject incoming = MatchSubject.of(patient.nhsNumber(), patient.demographics());
-        if (incoming.nhsNumber() == null && !matchable(incoming)) {
+        if (incoming.nhsNumber() == null && !incoming.matchable()) {
             String problem = NhsNumber.problemWith(patient.nhsNumber()).orElse("");
             return Uni.createFrom().failure(ProblemException.unprocessable(problem + ". " + NOTHING_TO_MATCH));
         }
@@ -67,7 +67,8 @@ public class SourceIdentityService {
         }
         return sourceIdentities.upsertAndLock(patient.source(), incoming.nhsNumber(), null).call(source -> {
             SourceIdentityRepository.Index index = index(MatchSubject.of(source.nhsNumber, source.demographics));
-            return sourceIdentities.index(source.id, index, patient.nhsNumber()).chain(() -> sourceIdentities.lockBlocks(index.blockingKeys()));
+            return sourceIdentities.index(source.id, index, patient.nhsNumber())
+                    .chain(() -> sourceIdentities.lockBlocks(index.blockingKeys()));
         });
     }
 
@@ -76,10 +77,4 @@ public class SourceIdentityService {
                 stored.town());
     }
 
-    /** A name and one more identifying field: less would match too many people to mean anything. */
-    static boolean matchable(MatchSubject s) {
-        long known = java.util.stream.Stream.of(s.family(), s.given(), s.birthYear(), s.postcode())
-                .filter(java.util.Objects::nonNull).count();
-        return (s.family() != null || s.given() != null) && known >= 2;
-    }
 }

@@ -79,6 +79,7 @@ class MatcherReplayBenchmark {
         // as linked, plus each review decided as a reviewer who knows the truth would: linked or a new person
         Map<String, String> decided = new HashMap<>();
         int reviews = 0;
+        int refused = 0;
         List<String> misses = new ArrayList<>();
         Map<String, Integer> why = new java.util.TreeMap<>();
         Map<String, Long> givenCounts = new HashMap<>();
@@ -89,9 +90,18 @@ class MatcherReplayBenchmark {
         for (int i = 0; i < records.size(); i++) {
             LabelledRecord r = records.get(i);
             MatchSubject s = MatchSubject.of(r.nhsNumber(), r.demographics());
-            if (TERM_FREQUENCY && i >= MINIMUM_INDEX && i % REFRESH == 0) {
-                frequencies = new NameFrequencies(shares(givenCounts, i), shares(familyCounts, i), shares(townCounts, i),
-                        1.0 / i);
+            subjects.add(s);
+            clusterOf.put(r.localId(), r.cluster());
+            if (s.nhsNumber() == null && !s.matchable()) {
+                // the service refuses it (422): stored nowhere, linked to no one
+                refused++;
+                personOf.add(-1);
+                continue;
+            }
+            long stored = i - refused;
+            if (TERM_FREQUENCY && stored >= MINIMUM_INDEX && i % REFRESH == 0) {
+                frequencies = new NameFrequencies(shares(givenCounts, stored), shares(familyCounts, stored),
+                        shares(townCounts, stored), 1.0 / stored);
             }
             if (s.given() != null) {
                 givenCounts.merge(s.given(), 1L, Long::sum);
@@ -102,8 +112,6 @@ class MatcherReplayBenchmark {
             if (s.town() != null) {
                 townCounts.merge(s.town(), 1L, Long::sum);
             }
-            subjects.add(s);
-            clusterOf.put(r.localId(), r.cluster());
             Set<Integer> candidates = new LinkedHashSet<>();
             List<String> keys = BlockingKeys.of(s);
             for (String key : keys) {
@@ -147,8 +155,8 @@ class MatcherReplayBenchmark {
             } else {
                 why.merge(bestTrue ? "link right" : "link WRONG", 1, Integer::sum);
                 if (Boolean.getBoolean("mpi.histogram")) {
-                    why.merge(String.format(java.util.Locale.ROOT, "link weight %03d %s", 2 * (int) (best.score().weight() / 2),
-                            bestTrue ? "right" : "WRONG"), 1, Integer::sum);
+                    why.merge(String.format(java.util.Locale.ROOT, "link weight %03d %s",
+                            2 * (int) (best.score().weight() / 2), bestTrue ? "right" : "WRONG"), 1, Integer::sum);
                 }
             }
             if (best != null && best.outcome() == MatchOutcome.LINK) {
@@ -193,7 +201,7 @@ class MatcherReplayBenchmark {
         }
         String run = set + (TERM_FREQUENCY ? "" : " (no term frequencies)");
         System.out.println("MPI-REPLAY " + run + ": " + PairwiseAccuracy.of(clusterOf, linked).line() + "; reviews "
-                + reviews);
+                + reviews + "; refused (too little to match on) " + refused);
         System.out.println("MPI-REPLAY " + run + " with the review queue decided right: "
                 + PairwiseAccuracy.of(clusterOf, decided).line());
         why.forEach((k, v) -> System.out.println("  outcome " + k + ": " + v));
