@@ -7,10 +7,14 @@ import java.util.OptionalDouble;
 
 /**
  * Scores a pair of records: the agreement level of each field ({@link FieldComparisons}), its weight log2(m/u)
- * ({@link Weights}), with exact agreement on a first or family name weighed by how common the name is in the
+ * ({@link Weights}), with exact agreement on a first name, family name or town weighed by how common it is in the
  * index: log2(m / max(share, minimum u)) instead of log2(m / u).
  */
 public final class FellegiSunter {
+
+    /** The fields whose exact agreement is weighed by how common the value is. */
+    static final java.util.Set<MatchField> TERM_FREQUENCY = java.util.EnumSet.of(MatchField.GIVEN, MatchField.FAMILY,
+            MatchField.TOWN);
 
     private final Weights weights;
     private final Nicknames nicknames;
@@ -49,8 +53,13 @@ public final class FellegiSunter {
     }
 
     private FieldEvidence evidence(MatchField field, Agreement level, MatchSubject a, NameFrequencies frequencies) {
-        if (level == Agreement.EXACT && (field == MatchField.GIVEN || field == MatchField.FAMILY)) {
-            OptionalDouble share = frequencies.share(field, field == MatchField.GIVEN ? a.given() : a.family());
+        if (level == Agreement.EXACT && TERM_FREQUENCY.contains(field)) {
+            String value = switch (field) {
+                case GIVEN -> a.given();
+                case FAMILY -> a.family();
+                default -> a.town();
+            };
+            OptionalDouble share = frequencies.share(field, value);
             if (share.isPresent()) {
                 double u = Math.max(share.getAsDouble(), weights.minimumU());
                 return new FieldEvidence(field, level, Weights.log2(weights.m(field, level) / u), true);

@@ -15,6 +15,9 @@ import java.util.Set;
  *     anagrams, as Mary and Myra, are the known gap);
  * <li>a parent and child of one first name (or its nickname or near spelling), born twelve or more years apart
  *     (whatever the family name);
+ * <li>another family name, no date of birth to confirm: the family names differ (not close, alike in sound or
+ *     jumbled) and the dates of birth are not the same, swapped or one digit apart; a married name is confirmed by
+ *     the date of birth, a namesake in the same street is not;
  * <li>names alone: nothing but names (and sex) agrees; no date of birth (not even within a year), postcode,
  *     address, town, telephone, e-mail address or NHS number confirms them;
  * <li>another first name, no date of birth to confirm: the first names differ (not a nickname, typo, sound or
@@ -29,6 +32,7 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
     static final String TWINS = "possible twins";
     static final String GENERATIONS = "possibly a parent and child";
     static final String OTHER_NAME = "another first name";
+    static final String OTHER_FAMILY = "another family name";
     private static final Set<Agreement> CLOSE_BIRTH = Set.of(Agreement.EXACT, Agreement.DAY_MONTH_SWAPPED,
             Agreement.ONE_EDIT);
     private static final Set<Agreement> SAME_NAME = Set.of(Agreement.EXACT, Agreement.NICKNAME, Agreement.CLOSE,
@@ -50,6 +54,10 @@ public record MatchDecision(MatchOutcome outcome, PairScore score, List<String> 
         if (score.level(MatchField.GIVEN) == Agreement.DISAGREE && !CLOSE_BIRTH.contains(
                 score.level(MatchField.BIRTH_DATE)) && score.level(MatchField.NHS_NUMBER) != Agreement.EXACT) {
             holds.add(OTHER_NAME + ": the first names differ and no date of birth confirms the rest");
+        }
+        if (score.level(MatchField.FAMILY) == Agreement.DISAGREE && !CLOSE_BIRTH.contains(
+                score.level(MatchField.BIRTH_DATE)) && score.level(MatchField.NHS_NUMBER) != Agreement.EXACT) {
+            holds.add(OTHER_FAMILY + ": the family names differ and no date of birth confirms the rest");
         }
         if (!corroborated(score)) {
             holds.add("only the names agree: no date of birth, postcode, address, town, telephone or NHS number"

@@ -38,6 +38,16 @@ public record MatchSubject(String nhsNumber, String given, String family, Intege
                 Names.words(d.town()), telephone(d.telephone()), email(d.email()));
     }
 
+    /**
+     * Whether there is enough to match on without an NHS number: a name and one more of family name, first name,
+     * year of birth or postcode (less would match too many people to mean anything).
+     */
+    public boolean matchable() {
+        long known = java.util.stream.Stream.of(family, given, birthYear, postcode).filter(java.util.Objects::nonNull)
+                .count();
+        return (family != null || given != null) && known >= 2;
+    }
+
     /** The date of birth as eight digits (yyyymmdd); null unless the full date is known. */
     public String birthDigits() {
         return birthDay == null ? null : String.format(Locale.ROOT, "%04d%02d%02d", birthYear, birthMonth, birthDay);

@@ -4,23 +4,27 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * How common each first and family name is in the index, for the term-frequency adjustment: agreeing on
+ * How common each first name, family name and town is in the index, for the term-frequency adjustment: agreeing on
  * "smith" says less than agreeing on "okonkwo".
  *
  * @param given  normalised first names seen more than once, with their share of all source identities
  * @param family normalised family names seen more than once, with their share of all source identities
+ * @param town   normalised towns seen more than once, with their share of all source identities ("london" says
+ *               little, "mevagissey" much)
  * @param rare   the share of a name not among them (seen at most once); 0 when no frequencies are known
  */
-public record NameFrequencies(Map<String, Double> given, Map<String, Double> family, double rare) {
+public record NameFrequencies(Map<String, Double> given, Map<String, Double> family, Map<String, Double> town,
+        double rare) {
 
     /** No frequencies: every name is weighed by the shipped u. */
-    public static final NameFrequencies NONE = new NameFrequencies(Map.of(), Map.of(), 0);
+    public static final NameFrequencies NONE = new NameFrequencies(Map.of(), Map.of(), Map.of(), 0);
 
     /** The share of source identities with this value in the field; empty when no frequencies are known. */
     public OptionalDouble share(MatchField field, String value) {
         Map<String, Double> shares = switch (field) {
             case GIVEN -> given;
             case FAMILY -> family;
+            case TOWN -> town;
             default -> null;
         };
         if (shares == null || value == null || rare == 0) {

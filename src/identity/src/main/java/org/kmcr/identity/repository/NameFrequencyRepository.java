@@ -12,7 +12,7 @@ import java.util.Map;
 public class NameFrequencyRepository {
 
     /** Counts of names seen more than once, per kind (given, family), and how many source identities there are. */
-    public record Counts(long total, Map<String, Long> given, Map<String, Long> family) {
+    public record Counts(long total, Map<String, Long> given, Map<String, Long> family, Map<String, Long> town) {
     }
 
     private final Pool pool;
@@ -30,18 +30,23 @@ public class NameFrequencyRepository {
                 SELECT 'family', family_name, count(*) FROM identity.source_identity
                     WHERE family_name IS NOT NULL GROUP BY family_name HAVING count(*) > 1
                 UNION ALL
+                SELECT 'town', town_name, count(*) FROM identity.source_identity
+                    WHERE town_name IS NOT NULL GROUP BY town_name HAVING count(*) > 1
+                UNION ALL
                 SELECT 'total', NULL, count(*) FROM identity.source_identity""").execute().map(rows -> {
                     Map<String, Long> given = new HashMap<>();
                     Map<String, Long> family = new HashMap<>();
+                    Map<String, Long> town = new HashMap<>();
                     long total = 0;
                     for (Row row : rows) {
                         switch (row.getString(0)) {
                             case "given" -> given.put(row.getString(1), row.getLong(2));
                             case "family" -> family.put(row.getString(1), row.getLong(2));
+                            case "town" -> town.put(row.getString(1), row.getLong(2));
                             default -> total = row.getLong(2);
                         }
                     }
-                    return new Counts(total, given, family);
+                    return new Counts(total, given, family, town);
                 });
     }
 }

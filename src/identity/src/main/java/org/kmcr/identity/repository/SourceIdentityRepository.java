@@ -55,6 +55,97 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
                 .chain(this::findById);
     }
 
+    /**
+     * As {@link #upsertAndLock}, {@link #index} and {@link #lockBlocks} together, for a source that sent its
+     * demographics (so the blocking keys are known before the write): a new source identity is inserted with its
+     * keys, names and first version, its row and its blocks locked, in one statement; a known one is updated
+     * the same way in a second. The row is locked before the blocks, as the three separate calls do.
+     *
+     * @param index the blocking keys and normalised names computed by the matcher from {@code demographics}
+     */
+    public Uni<SourceIdentity> upsertIndexAndLock(SourceKey key, String nhsNumber, Demographics demographics,
+            Index index, String nhsNumberAsSent) {
+        UUID id = SourceIdentityIds.of(key.sourceOrg(), key.sourceSystem(), key.localId());
+        String keys = String.join(",", index.blockingKeys());
+        String demographicsJson = toJson(demographics);
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                WITH written AS (
+                    INSERT INTO identity.source_identity (id, source_org, source_system, local_id, nhs_number,
+                        demographics, created_at, updated_at, blocking_keys, given_name, family_name, town_name)
+                    VALUES (:id, :sourceOrg, :sourceSystem, :localId, :nhsNumber,
+                        CAST(CAST(:demographics AS text) AS jsonb), now(), now(),
+                        string_to_array(CAST(:keys AS text), ','), CAST(:given AS text), CAST(:family AS text),
+                        CAST(:town AS text))
+                    ON CONFLICT DO NOTHING
+                    RETURNING *),
+                """ + VERSION_AND_LOCKS, SourceIdentity.class)
+                .setParameter("id", id)
+                .setParameter("sourceOrg", key.sourceOrg())
+                .setParameter("sourceSystem", key.sourceSystem())
+                .setParameter("localId", key.localId())
+                .setParameter("nhsNumber", nhsNumber)
+                .setParameter("demographics", demographicsJson)
+                .setParameter("keys", keys)
+                .setParameter("lockKeys", sortedKeys(index.blockingKeys()))
+                .setParameter("given", index.givenName())
+                .setParameter("family", index.familyName())
+                .setParameter("town", index.townName())
+                .setParameter("sent", nhsNumberAsSent)
+                .getSingleResultOrNull()
+                .chain(inserted -> inserted != null ? Uni.createFrom().item(inserted) : session.createNativeQuery("""
+                        WITH written AS (
+                            UPDATE identity.source_identity AS s SET
+                                nhs_number = CAST(:nhsNumber AS text),
+                                demographics = CAST(CAST(:demographics AS text) AS jsonb),
+                                updated_at = CASE
+                                    WHEN s.nhs_number IS NOT DISTINCT FROM CAST(:nhsNumber AS text)
+                                        AND s.demographics = CAST(CAST(:demographics AS text) AS jsonb)
+                                    THEN s.updated_at ELSE now() END,
+                                blocking_keys = string_to_array(CAST(:keys AS text), ','),
+                                given_name = CAST(:given AS text), family_name = CAST(:family AS text),
+                                town_name = CAST(:town AS text)
+                            WHERE s.source_org = :sourceOrg AND s.source_system = :sourceSystem
+                                AND s.local_id = :localId
+                            RETURNING s.*),
+                        """ + VERSION_AND_LOCKS, SourceIdentity.class)
+                        .setParameter("sourceOrg", key.sourceOrg())
+                        .setParameter("sourceSystem", key.sourceSystem())
+                        .setParameter("localId", key.localId())
+                        .setParameter("nhsNumber", nhsNumber)
+                        .setParameter("demographics", demographicsJson)
+                        .setParameter("keys", keys)
+                        .setParameter("lockKeys", sortedKeys(index.blockingKeys()))
+                        .setParameter("given", index.givenName())
+                        .setParameter("family", index.familyName())
+                        .setParameter("town", index.townName())
+                        .setParameter("sent", nhsNumberAsSent)
+                        .getSingleResult()));
+    }
+
+    /**
+     * The tail of {@link #upsertIndexAndLock}'s statements: the version kept (unless this very version is), and
+     * the written row answered once its blocks are locked (a subquery per row, so after the row's own lock).
+     */
+    private static final String VERSION_AND_LOCKS = """
+            version AS (
+                INSERT INTO identity.source_identity_version (source_identity_id, received_at, nhs_number, demographics)
+                SELECT w.id, w.updated_at, CAST(:sent AS text), w.demographics FROM written w
+                ON CONFLICT DO NOTHING)
+            SELECT w.id, w.source_org, w.source_system, w.local_id, w.nhs_number, w.demographics, w.created_at,
+                   w.updated_at
+            FROM written w
+            WHERE (SELECT count(pg_advisory_xact_lock(hashtext(k)))
+                   FROM unnest(string_to_array(CAST(:lockKeys AS text), ',')) AS t(k)
+                   WHERE w.id IS NOT NULL) >= 0""";
+
+    /** What the matcher indexes a source identity by: its blocking keys, normalised names and town. */
+    public record Index(List<String> blockingKeys, String givenName, String familyName, String townName) {
+    }
+
+    private static String sortedKeys(List<String> keys) {
+        return String.join(",", keys.stream().sorted().toList());
+    }
+
     private static Uni<UUID> update(Mutiny.Session session, SourceKey key, String nhsNumber, String demographics) {
         return session.createNativeQuery("""
                 UPDATE identity.source_identity AS s SET
@@ -91,19 +182,20 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
     }
 
     /**
-     * Stores the record's blocking keys and normalised names (computed by the matcher from what is now stored),
-     * and keeps the version the source sent when it differs from the last one kept.
+     * Stores the record's blocking keys, normalised names and town (computed by the matcher from what is now
+     * stored), and keeps the version the source sent when it differs from the last one kept.
      */
-    public Uni<Void> index(UUID id, List<String> blockingKeys, String givenName, String familyName,
-            String nhsNumberAsSent) {
+    public Uni<Void> index(UUID id, Index index, String nhsNumberAsSent) {
         return getSession().flatMap(session -> session.createNativeQuery("""
                 UPDATE identity.source_identity SET
                     blocking_keys = string_to_array(CAST(:keys AS text), ','),
-                    given_name = CAST(:given AS text), family_name = CAST(:family AS text)
+                    given_name = CAST(:given AS text), family_name = CAST(:family AS text),
+                    town_name = CAST(:town AS text)
                 WHERE id = :id""")
-                .setParameter("keys", String.join(",", blockingKeys))
-                .setParameter("given", givenName)
-                .setParameter("family", familyName)
+                .setParameter("keys", String.join(",", index.blockingKeys()))
+                .setParameter("given", index.givenName())
+                .setParameter("family", index.familyName())
+                .setParameter("town", index.townName())
                 .setParameter("id", id)
                 .executeUpdate()
                 .chain(() -> session.createNativeQuery("""
@@ -168,7 +260,7 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
         return getSession().flatMap(session -> session.createNativeQuery("""
                 SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM unnest(string_to_array(CAST(:keys AS text), ','))
                     WITH ORDINALITY AS t(k, n)""", Long.class)
-                .setParameter("keys", String.join(",", blockingKeys.stream().sorted().toList()))
+                .setParameter("keys", sortedKeys(blockingKeys))
                 .getSingleResult())
                 .replaceWithVoid();
     }

@@ -24,7 +24,6 @@ import org.kmcr.identity.model.IdentityLink;
 import org.kmcr.identity.model.Person;
 import org.kmcr.identity.model.ReviewedIdentity;
 import org.kmcr.identity.model.SourceIdentity;
-import org.kmcr.identity.repository.IdentityLinkRepository;
 import org.kmcr.identity.repository.PersonRepository;
 import org.kmcr.identity.repository.SourceIdentityRepository;
 
@@ -53,30 +52,26 @@ public class DemographicMatcher implements PersonMatcher {
 
     private final PersonRepository persons;
     private final SourceIdentityRepository sourceIdentities;
-    private final IdentityLinkRepository links;
     private final NameFrequencyCache frequencies;
     private final MatchingConfig config;
 
     DemographicMatcher(PersonRepository persons, SourceIdentityRepository sourceIdentities,
-            IdentityLinkRepository links, NameFrequencyCache frequencies, MatchingConfig config) {
+            NameFrequencyCache frequencies, MatchingConfig config) {
         this.persons = persons;
         this.sourceIdentities = sourceIdentities;
-        this.links = links;
         this.frequencies = frequencies;
         this.config = config;
     }
 
     @Override
-    public Uni<Match> match(SourceIdentity source) {
+    public Uni<Match> match(SourceIdentity source, IdentityLink current) {
         MatchSubject subject = MatchSubject.of(source.nhsNumber, source.demographics);
         Uni<Person> named = subject.nhsNumber() == null ? Uni.createFrom().nullItem()
                 : persons.findByNhsNumber(subject.nhsNumber()).chain(persons::survivor);
         return named.chain(person -> person != null
                 ? Uni.createFrom().item(new Match(person.id, person.nhsNumber, Match.NHS_NUMBER, BigDecimal.ONE,
                         Map.of("nhsNumber", "the NHS number is the same (valid check digit)")))
-                : links.findCurrent(source.id).chain(current -> current != null
-                        ? stay(current, subject)
-                        : probabilistic(source, subject)));
+                : current != null ? stay(current, subject) : probabilistic(source, subject));
     }
 
     private Uni<Match> stay(IdentityLink current, MatchSubject subject) {
@@ -97,8 +92,8 @@ public class DemographicMatcher implements PersonMatcher {
     private Uni<Match> probabilistic(SourceIdentity source, MatchSubject subject) {
         List<String> keys = BlockingKeys.of(subject);
         NameFrequencies names = frequencies.current();
-        return sourceIdentities.lockBlocks(keys)
-                .chain(() -> sourceIdentities.candidates(keys, source.id, config.candidatesPerKey()))
+        // the blocks were locked when the source identity was stored (SourceIdentityService), before this read
+        return sourceIdentities.candidates(keys, source.id, config.candidatesPerKey())
                 .chain(candidates -> decide(subject, candidates, names));
     }
 

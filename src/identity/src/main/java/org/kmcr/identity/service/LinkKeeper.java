@@ -44,8 +44,8 @@ public class LinkKeeper {
     }
 
     /**
-     * Settles the link of a source identity (locked by the caller) to the matched person, in the caller's
-     * transaction:
+     * Settles the link of a source identity (locked by the caller, its current link read by the caller after the
+     * lock and given as {@code current}, null when none) to the matched person, in the caller's transaction:
      * <ul>
      * <li>no current link: active when the demographics do not contradict, else pending review with a review;
      * <li>a current link to another person (a corrected NHS number): it is retired, any open review of it
@@ -59,8 +59,8 @@ public class LinkKeeper {
      * The rows of the persons concerned are locked first (in id order, so that two such calls cannot wait for
      * each other), so links to one person are settled one after another and each sees the ones before it.
      */
-    public Uni<ResolvedIdentity> settle(SourceIdentity source, Match match) {
-        return links.findCurrent(source.id).call(current -> lockPersons(match.personId(), current)).chain(current -> {
+    public Uni<ResolvedIdentity> settle(SourceIdentity source, Match match, IdentityLink current) {
+        return lockPersons(match.personId(), current).chain(() -> {
             if (current == null) {
                 return linkAnew(source, match);
             }

@@ -13,8 +13,9 @@ import org.kmcr.identity.matching.NameFrequencies;
 import org.kmcr.identity.repository.NameFrequencyRepository;
 
 /**
- * The name frequencies of the index for the term-frequency adjustment, counted again in the background once they
- * are older than {@code kmcr.identity.matching.frequency-refresh}; a resolve never waits for the count. A name seen
+ * The name and town frequencies of the index for the term-frequency adjustment, counted again in the background
+ * once they are older than {@code kmcr.identity.matching.frequency-refresh}; a resolve never waits for the count. A
+ * name seen
  * at most once counts as rare as one in the whole index. Until the index holds
  * {@code frequency-minimum-index-size} source identities, names are weighed by the shipped u instead.
  */
@@ -51,7 +52,8 @@ public class NameFrequencyCache {
         return repository.count().map(counts -> {
             NameFrequencies frequencies = counts.total() < config.frequencyMinimumIndexSize() ? NameFrequencies.NONE
                     : new NameFrequencies(shares(counts.given(), counts.total()),
-                            shares(counts.family(), counts.total()), 1.0 / counts.total());
+                            shares(counts.family(), counts.total()), shares(counts.town(), counts.total()),
+                            1.0 / counts.total());
             current.set(frequencies);
             countedAt.set(Instant.now());
             return frequencies;

@@ -1,6 +1,7 @@
 package org.kmcr.identity.service;
 
 import io.smallrye.mutiny.Uni;
+import org.kmcr.identity.model.IdentityLink;
 import org.kmcr.identity.model.SourceIdentity;
 
 /**
@@ -10,6 +11,10 @@ import org.kmcr.identity.model.SourceIdentity;
  */
 public interface PersonMatcher {
 
-    /** The person for this source identity (locked by the caller) and the evidence; runs in the caller's transaction. */
-    Uni<Match> match(SourceIdentity source);
+    /**
+     * The person for this source identity (locked by the caller) and the evidence; runs in the caller's transaction.
+     *
+     * @param current the source identity's current link as the caller read it; null when it has none
+     */
+    Uni<Match> match(SourceIdentity source, IdentityLink current);
 }

@@ -9,6 +9,7 @@ import org.kmcr.common.problem.ProblemException;
 import org.kmcr.identity.matching.BlockingKeys;
 import org.kmcr.identity.matching.MatchSubject;
 import org.kmcr.identity.model.SourceIdentity;
+import org.kmcr.identity.repository.IdentityLinkRepository;
 import org.kmcr.identity.repository.SourceIdentityRepository;
 
 /** Records source patients and keeps each linked to the person it belongs to, or waiting for a review. */
@@ -21,11 +22,14 @@ public class SourceIdentityService {
     private final PersonMatcher matcher;
     private final SourceIdentityRepository sourceIdentities;
     private final LinkKeeper links;
+    private final IdentityLinkRepository currentLinks;
 
-    SourceIdentityService(PersonMatcher matcher, SourceIdentityRepository sourceIdentities, LinkKeeper links) {
+    SourceIdentityService(PersonMatcher matcher, SourceIdentityRepository sourceIdentities, LinkKeeper links,
+            IdentityLinkRepository currentLinks) {
         this.matcher = matcher;
         this.sourceIdentities = sourceIdentities;
         this.links = links;
+        this.currentLinks = currentLinks;
     }
 
     /**
@@ -42,25 +46,35 @@ public class SourceIdentityService {
     @WithTransaction
     public Uni<ResolvedIdentity> resolve(ResolveCommand patient) {
         MatchSubject incoming = MatchSubject.of(patient.nhsNumber(), patient.demographics());
-        if (incoming.nhsNumber() == null && !matchable(incoming)) {
+        if (incoming.nhsNumber() == null && !incoming.matchable()) {
             String problem = NhsNumber.problemWith(patient.nhsNumber()).orElse("");
             return Uni.createFrom().failure(ProblemException.unprocessable(problem + ". " + NOTHING_TO_MATCH));
         }
-        return sourceIdentities.upsertAndLock(patient.source(), incoming.nhsNumber(), patient.demographics())
-                .call(source -> index(source, patient.nhsNumber()))
-                .chain(source -> matcher.match(source).chain(match -> links.settle(source, match)));
+        return store(patient, incoming)
+                .chain(source -> currentLinks.findCurrent(source.id).chain(current -> matcher.match(source, current)
+                        .chain(match -> links.settle(source, match, current))));
     }
 
-    private Uni<Void> index(SourceIdentity source, String nhsNumberAsSent) {
-        MatchSubject stored = MatchSubject.of(source.nhsNumber, source.demographics);
-        return sourceIdentities.index(source.id, BlockingKeys.of(stored), stored.given(), stored.family(),
-                nhsNumberAsSent);
+    /**
+     * The source identity written, indexed, a version kept, and its row and blocks locked: in one or two
+     * statements when the demographics were sent; else (the stored ones kept, so the keys are known only after
+     * the write) in four.
+     */
+    private Uni<SourceIdentity> store(ResolveCommand patient, MatchSubject incoming) {
+        if (patient.demographics() != null) {
+            return sourceIdentities.upsertIndexAndLock(patient.source(), incoming.nhsNumber(), patient.demographics(),
+                    index(incoming), patient.nhsNumber());
+        }
+        return sourceIdentities.upsertAndLock(patient.source(), incoming.nhsNumber(), null).call(source -> {
+            SourceIdentityRepository.Index index = index(MatchSubject.of(source.nhsNumber, source.demographics));
+            return sourceIdentities.index(source.id, index, patient.nhsNumber())
+                    .chain(() -> sourceIdentities.lockBlocks(index.blockingKeys()));
+        });
     }
 
-    /** A name and one more identifying field: less would match too many people to mean anything. */
-    static boolean matchable(MatchSubject s) {
-        long known = java.util.stream.Stream.of(s.family(), s.given(), s.birthYear(), s.postcode())
-                .filter(java.util.Objects::nonNull).count();
-        return (s.family() != null || s.given() != null) && known >= 2;
+    private static SourceIdentityRepository.Index index(MatchSubject stored) {
+        return new SourceIdentityRepository.Index(BlockingKeys.of(stored), stored.given(), stored.family(),
+                stored.town());
     }
+
 }

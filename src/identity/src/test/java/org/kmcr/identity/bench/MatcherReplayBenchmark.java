@@ -19,7 +19,10 @@ import org.kmcr.identity.matching.PersonCheck;
 /**
  * The pure matcher replayed in memory on a labelled set, in arrival order, as the service resolves (blocking,
  * scoring, the best person's decision), without HTTP or PostgreSQL: for tuning, in seconds, before the real
- * benchmark. Prints the pairwise figures and a sample of the true pairs it did not link. Run with
+ * benchmark. Names are weighed by their frequency among the records replayed so far, as the service does
+ * ({@code -Dmpi.tf=false}: not). Prints the pairwise figures (reviews count as not linked), the same if every review
+ * were decided right, why each record with an earlier record of its person did not link, and a sample of the
+ * true pairs it did not link. Run with
  * {@code ./mvnw -o -B -pl src/identity -am test -Dtest=MatcherReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dmpi.sets=fake_1000}.
  */
 class MatcherReplayBenchmark {
@@ -50,19 +53,65 @@ class MatcherReplayBenchmark {
         }
     }
 
+    /** As the service's {@code NameFrequencyCache}: no frequencies below 10,000 records, then recounted now and then. */
+    private static final int MINIMUM_INDEX = 10_000;
+    private static final int REFRESH = 1_000;
+    /** {@code -Dmpi.tf=false} replays without the term-frequency adjustment, as the replay did before. */
+    private static final boolean TERM_FREQUENCY = !"false".equals(System.getProperty("mpi.tf"));
+
+    /** As the service counts: names seen more than once, shares of all records stored so far. */
+    private static Map<String, Double> shares(Map<String, Long> counts, long total) {
+        Map<String, Double> shares = new HashMap<>();
+        counts.forEach((value, n) -> {
+            if (n > 1) {
+                shares.put(value, (double) n / total);
+            }
+        });
+        return shares;
+    }
+
     private void replay(String set, List<LabelledRecord> records) {
         Map<String, List<Integer>> blocks = new HashMap<>();
         List<MatchSubject> subjects = new ArrayList<>();
         List<Integer> personOf = new ArrayList<>();
         Map<String, String> clusterOf = new HashMap<>();
         Map<String, String> linked = new HashMap<>();
+        // as linked, plus each review decided as a reviewer who knows the truth would: linked or a new person
+        Map<String, String> decided = new HashMap<>();
         int reviews = 0;
+        int refused = 0;
         List<String> misses = new ArrayList<>();
+        Map<String, Integer> why = new java.util.TreeMap<>();
+        Map<String, Long> givenCounts = new HashMap<>();
+        Map<String, Long> familyCounts = new HashMap<>();
+        Map<String, Long> townCounts = new HashMap<>();
+        NameFrequencies frequencies = NameFrequencies.NONE;
+        Set<String> seenClusters = new java.util.HashSet<>();
         for (int i = 0; i < records.size(); i++) {
             LabelledRecord r = records.get(i);
             MatchSubject s = MatchSubject.of(r.nhsNumber(), r.demographics());
             subjects.add(s);
             clusterOf.put(r.localId(), r.cluster());
+            if (s.nhsNumber() == null && !s.matchable()) {
+                // the service refuses it (422): stored nowhere, linked to no one
+                refused++;
+                personOf.add(-1);
+                continue;
+            }
+            long stored = i - refused;
+            if (TERM_FREQUENCY && stored >= MINIMUM_INDEX && i % REFRESH == 0) {
+                frequencies = new NameFrequencies(shares(givenCounts, stored), shares(familyCounts, stored),
+                        shares(townCounts, stored), 1.0 / stored);
+            }
+            if (s.given() != null) {
+                givenCounts.merge(s.given(), 1L, Long::sum);
+            }
+            if (s.family() != null) {
+                familyCounts.merge(s.family(), 1L, Long::sum);
+            }
+            if (s.town() != null) {
+                townCounts.merge(s.town(), 1L, Long::sum);
+            }
             Set<Integer> candidates = new LinkedHashSet<>();
             List<String> keys = BlockingKeys.of(s);
             for (String key : keys) {
@@ -77,7 +126,7 @@ class MatcherReplayBenchmark {
             int bestAt = -1;
             Map<Integer, MatchDecision> decisions = new HashMap<>();
             for (int c : candidates) {
-                MatchDecision d = MatchDecision.of(scorer.score(s, subjects.get(c), NameFrequencies.NONE), s,
+                MatchDecision d = MatchDecision.of(scorer.score(s, subjects.get(c), frequencies), s,
                         subjects.get(c), scorer.weights());
                 decisions.put(c, d);
                 if (best == null || d.outcome().compareTo(best.outcome()) < 0
@@ -94,6 +143,22 @@ class MatcherReplayBenchmark {
                         Nicknames.shipped());
             }
             int person = i;
+            boolean hasEarlier = !seenClusters.add(r.cluster());
+            boolean bestTrue = best != null && clusterOf.get(records.get(bestAt).localId()).equals(r.cluster());
+            if (best == null || best.outcome() == MatchOutcome.NO_MATCH) {
+                if (hasEarlier) {
+                    why.merge(best == null ? "new: no candidate" : "new: below review", 1, Integer::sum);
+                }
+            } else if (best.outcome() == MatchOutcome.REVIEW) {
+                why.merge("review " + (bestTrue ? "(right person): " : "(wrong person): ") + (best.reasons().isEmpty()
+                        ? "score" : best.reasons().get(0).replaceAll(":.*", "")), 1, Integer::sum);
+            } else {
+                why.merge(bestTrue ? "link right" : "link WRONG", 1, Integer::sum);
+                if (Boolean.getBoolean("mpi.histogram")) {
+                    why.merge(String.format(java.util.Locale.ROOT, "link weight %03d %s",
+                            2 * (int) (best.score().weight() / 2), bestTrue ? "right" : "WRONG"), 1, Integer::sum);
+                }
+            }
             if (best != null && best.outcome() == MatchOutcome.LINK) {
                 person = personOf.get(bestAt);
                 if (!clusterOf.get(records.get(bestAt).localId()).equals(r.cluster()) && misses.size() < 40) {
@@ -112,7 +177,7 @@ class MatcherReplayBenchmark {
             } else if (misses.size() < 25) {
                 for (int c = 0; c < i; c++) {
                     if (clusterOf.get(records.get(c).localId()).equals(r.cluster()) && personOf.get(c) >= 0) {
-                        MatchDecision d = MatchDecision.of(scorer.score(s, subjects.get(c), NameFrequencies.NONE), s,
+                        MatchDecision d = MatchDecision.of(scorer.score(s, subjects.get(c), frequencies), s,
                                 subjects.get(c), scorer.weights());
                         misses.add("NEW " + (candidates.contains(c) ? "(was a candidate) " : "(not blocked) ")
                                 + r.demographics() + "\n    vs " + records.get(c).demographics() + "\n    "
@@ -124,6 +189,9 @@ class MatcherReplayBenchmark {
             personOf.add(person);
             if (person >= 0) {
                 linked.put(r.localId(), String.valueOf(person));
+                decided.put(r.localId(), String.valueOf(person));
+            } else {
+                decided.put(r.localId(), bestTrue ? String.valueOf(personOf.get(bestAt)) : "review-" + i);
             }
             if (person >= 0) {
                 for (String key : keys) {
@@ -131,8 +199,12 @@ class MatcherReplayBenchmark {
                 }
             }
         }
-        System.out.println("MPI-REPLAY " + set + ": " + PairwiseAccuracy.of(clusterOf, linked).line() + "; reviews "
-                + reviews);
+        String run = set + (TERM_FREQUENCY ? "" : " (no term frequencies)");
+        System.out.println("MPI-REPLAY " + run + ": " + PairwiseAccuracy.of(clusterOf, linked).line() + "; reviews "
+                + reviews + "; refused (too little to match on) " + refused);
+        System.out.println("MPI-REPLAY " + run + " with the review queue decided right: "
+                + PairwiseAccuracy.of(clusterOf, decided).line());
+        why.forEach((k, v) -> System.out.println("  outcome " + k + ": " + v));
         misses.forEach(m -> System.out.println("  " + m));
     }
 }

@@ -28,6 +28,7 @@ class MatchDecisionTest {
         "twins, one married                         | null       | Kittie  | Williamson | 2006-12-19 | female | H8 6GE  | null       | Valarie  | Upton    | 2006-12-19 | female | H8 6GE     | REVIEW",
         "two different valid NHS numbers            | 9990000018 | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | 9990000026 | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | NO_MATCH",
         "an invalid NHS number is no evidence       | 9990000017 | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | 9990000018 | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | LINK",
+        "another family name, same street, no birth | null       | Mary    | Jones    | null       | female | KM1 1AA    | null       | Mary     | Okafor   | null       | female | KM1 1AA    | REVIEW",
         "same name only, nothing else               | null       | Mary    | Jones    | null       | null   | null       | null       | Mary     | Jones    | null       | null   | null       | REVIEW",
         "a rare name and sex, nothing else          | null       | Ozymand | Quaxley  | null       | male   | null       | null       | Ozymand  | Quaxley  | null       | male   | null       | REVIEW",
         "strangers who share a birthday             | null       | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | null       | Chidi    | Okafor   | 1970-03-04 | male   | LS2 9JT    | NO_MATCH",
@@ -51,11 +52,43 @@ class MatchDecisionTest {
     @Test
     void aCommonNameCountsLessThanARareOne() {
         MatchSubject a = MatchSubject.of(null, Demographics.basic("Smith", List.of("John"), null, null, null));
-        NameFrequencies index = new NameFrequencies(Map.of("john", 0.03), Map.of("smith", 0.012), 0.00001);
+        NameFrequencies index = new NameFrequencies(Map.of("john", 0.03), Map.of("smith", 0.012), Map.of(), 0.00001);
         double common = SCORER.score(a, a, index).weight();
         MatchSubject rare = MatchSubject.of(null, Demographics.basic("Okonkwo", List.of("John"), null, null, null));
         double uncommon = SCORER.score(rare, rare, index).weight();
         assertTrue(uncommon > common + 5, uncommon + " vs " + common);
+    }
+
+    @Test
+    void aCommonTownCountsLessThanARareOne() {
+        NameFrequencies index = new NameFrequencies(Map.of(), Map.of(), Map.of("london", 0.15), 0.00001);
+        double common = SCORER.score(inTown("London"), inTown("London"), index).weight();
+        double rare = SCORER.score(inTown("Mevagissey"), inTown("Mevagissey"), index).weight();
+        assertTrue(rare > common + 8, rare + " vs " + common);
+        assertEquals(SCORER.weights().weight(MatchField.TOWN, Agreement.EXACT),
+                SCORER.score(inTown("London"), inTown("London"), NameFrequencies.NONE).weight()
+                        - SCORER.score(inTown(null), inTown(null), NameFrequencies.NONE).weight(), 1e-9);
+    }
+
+    private static MatchSubject inTown(String town) {
+        return MatchSubject.of(null, new Demographics("Jones", List.of("Mary"), null, null, null, town, null, null,
+                null, null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+        // case                                    | given A | family A | born A     | given B | family B | born B
+        "first and family name the wrong way round | Caleb   | Rowe     | 1992-12-20 | Rowe    | Caleb    | 1992-11-20",
+        "a typo in the day of birth, no surname    | Freddie | null     | 1992-10-01 | Freddie | Holmes   | 1992-10-02",
+        "a typo in the surname and the day         | Erin    | Roers    | 2010-03-03 | Erin    | Rogers   | 2010-01-02",
+        "no first name, a day and month apart      | null    | Thomas   | 1977-10-17 | Gabriel | Thomas   | 1977-09-13"})
+    void errorsInTwoFieldsStillShareABlock(String name, String givenA, String familyA, String bornA, String givenB,
+            String familyB, String bornB) {
+        MatchSubject a = MatchSubject.of(null, Demographics.basic(familyA, givenA == null ? null : List.of(givenA),
+                bornA, null, null));
+        MatchSubject b = MatchSubject.of(null, Demographics.basic(familyB, List.of(givenB), bornB, null, null));
+        assertTrue(BlockingKeys.of(a).stream().anyMatch(BlockingKeys.of(b)::contains),
+                name + ": " + BlockingKeys.of(a) + " vs " + BlockingKeys.of(b));
     }
 
     @Test

@@ -138,6 +138,35 @@ class SourceIdentityResourceTest {
                 stored.getJsonObject("demographics").getMap());
     }
 
+    @Test
+    void eachChangeOfDemographicsIsKeptAsAVersionAndTheKeysFollowTheLatest() {
+        Map<String, Object> patient = Patients.patient(TestNhsNumbers.next());
+        patient.put("demographics", Map.of("family", "Jones", "given", List.of("Mary"), "birthDate", "1970-01-01",
+                "town", "Leeds", "postcode", "KM1 1AA"));
+        UUID id = UUID.fromString(Patients.resolve(patient).getString("sourceIdentityId"));
+        Patients.resolve(patient);
+        assertEquals(1, versions(id));
+        patient.put("demographics", Map.of("family", "Jones", "given", List.of("Mary"), "birthDate", "1970-01-01",
+                "town", "York", "postcode", "KM2 2BB"));
+        Patients.resolve(patient);
+        patient.remove("demographics");
+        Patients.resolve(patient);
+
+        assertEquals(2, versions(id));
+        Row stored = pool.preparedQuery("SELECT blocking_keys::text, town_name, demographics->>'town'"
+                + " FROM identity.source_identity WHERE id = $1").execute(Tuple.of(id)).await().indefinitely()
+                .iterator().next();
+        assertTrue(stored.getString(0).contains("p:KM22BB") && !stored.getString(0).contains("KM11AA"),
+                stored.getString(0));
+        assertEquals("york", stored.getString(1));
+        assertEquals("York", stored.getString(2));
+    }
+
+    private long versions(UUID id) {
+        return pool.preparedQuery("SELECT count(*) FROM identity.source_identity_version WHERE source_identity_id = $1")
+                .execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong(0);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "null", value = {
         "null", "9434765918", "943476591", "1000000010"})
