@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import org.kmcr.common.audit.GovernanceAudit;
 import org.kmcr.common.consent.OptOutExclusions;
 import org.kmcr.common.security.Roles;
-import org.kmcr.consent.repository.OptOutExclusionRepository;
+import org.kmcr.consent.service.OptOutService;
 
 /**
  * The opt-out list's NHS numbers for record's population analytics, which must leave these people out of every
@@ -21,17 +21,17 @@ public class OptOutExclusionResource {
 
     static final String READ = "consent.opt-out.exclusions.read";
 
-    private final OptOutExclusionRepository repository;
+    private final OptOutService optOut;
     private final GovernanceAudit audit;
 
-    OptOutExclusionResource(OptOutExclusionRepository repository, GovernanceAudit audit) {
-        this.repository = repository;
+    OptOutExclusionResource(OptOutService optOut, GovernanceAudit audit) {
+        this.optOut = optOut;
         this.audit = audit;
     }
 
     @GET
     @RolesAllowed(Roles.ACCESS_DECIDER)
     public Uni<OptOutExclusions> exclusions() {
-        return audit.record(READ).chain(repository::current);
+        return audit.record(READ).chain(optOut::exclusions);
     }
 }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import org.kmcr.common.consent.OptOutExclusions;
 import org.kmcr.consent.model.OptOutList;
+import org.kmcr.consent.repository.OptOutExclusionRepository;
 import org.kmcr.consent.repository.OptOutRepository;
 
 /**
@@ -17,10 +19,12 @@ import org.kmcr.consent.repository.OptOutRepository;
 public class OptOutService {
 
     private final OptOutRepository repository;
+    private final OptOutExclusionRepository exclusions;
     private final Clock clock;
 
-    OptOutService(OptOutRepository repository, Clock clock) {
+    OptOutService(OptOutRepository repository, OptOutExclusionRepository exclusions, Clock clock) {
         this.repository = repository;
+        this.exclusions = exclusions;
         this.clock = clock;
     }
 
@@ -32,5 +36,10 @@ public class OptOutService {
     /** The current list's date and size; null when none was ever loaded. */
     public Uni<OptOutList> current() {
         return repository.current();
+    }
+
+    /** The current list's NHS numbers, for the secondary uses that must leave these people out. */
+    public Uni<OptOutExclusions> exclusions() {
+        return exclusions.current();
     }
 }
