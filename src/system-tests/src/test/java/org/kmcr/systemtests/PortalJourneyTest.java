@@ -157,6 +157,86 @@ class PortalJourneyTest {
     }
 
     @Test
+    void aCitizenAsksForACorrectionAndARestrictionAndSeesTheSourceOrganisationsAndThePrivacyOfficersAnswers() {
+        SystemUnderTest.ingest(DemoRegion.GP_SYSTEM,
+                SystemUnderTest.summaryBundle(DemoRegion.CITIZEN_NHS_NUMBER, DemoRegion.GP_PRACTICE));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String item = "Allergy to penicillin " + tag;
+        String restrictionReason = "My neighbour works at the hospital " + tag;
+        try (Browser citizen = Browser.start()) {
+            citizen.signIn(DemoRegion.CITIZEN).awaitHeading("Your record");
+            citizen.open("/my-record/requests").awaitHeading("Your requests about your record");
+            citizen.checkPage("my-requests");
+
+            citizen.click("#ask-correction").awaitHeading("Your requests about your record");
+            String problems = citizen.text(".nhsuk-error-summary");
+            assertTrue(problems.contains("Say which entry is wrong") && problems.contains("one organisation"),
+                    problems);
+            citizen.checkPage("my-requests-error");
+
+            citizen.type("#correction-organisation", DemoRegion.GP_PRACTICE).type("#correction-item", item)
+                    .type("#correction-text", "I have never been allergic to penicillin").click("#ask-correction")
+                    .awaitHeading("Your requests about your record");
+            assertTrue(row(citizen, item).contains("Sent to the organisation"), row(citizen, item));
+
+            citizen.click("#category-mental-health").type("#restriction-organisations", DemoRegion.TRUST)
+                    .type("#restriction-reason", restrictionReason).click("#ask-restriction")
+                    .awaitHeading("Your requests about your record");
+            String restriction = row(citizen, restrictionReason);
+            assertTrue(restriction.contains("Mental health care") && restriction.contains(DemoRegion.TRUST)
+                    && restriction.contains("Waiting for a privacy officer's review"), restriction);
+        }
+        try (Browser gp = Browser.start()) {
+            // routed to the organisation that recorded the entry: the GP practice's staff answer it
+            gp.signIn(DemoRegion.GP_CLINICIAN).open("/corrections").awaitHeading("Correction requests");
+            String card = card(gp, item);
+            assertTrue(gp.text("#" + card).contains(DemoRegion.CITIZEN_NHS_NUMBER), gp.text("#" + card));
+            gp.checkPage("correction-requests");
+            String id = card.substring("correction-".length());
+            gp.click("#declined-" + id).type("#answer-" + id, "Recorded after a reaction in 2019 " + tag)
+                    .click("#" + card + " button").awaitHeading("Correction requests");
+            assertTrue(gp.all("#" + card).isEmpty(), "the request left the queue");
+            assertTrue(gp.text("#answered-corrections").contains("reaction in 2019 " + tag));
+        }
+        try (Browser hospital = Browser.start()) {
+            // another organisation's staff do not see it
+            hospital.signIn(DemoRegion.HOSPITAL_CLINICIAN).open("/corrections").awaitHeading("Correction requests");
+            assertFalse(hospital.text("main").contains(item), "routed to the GP practice only");
+        }
+        try (Browser officer = Browser.start()) {
+            officer.signIn(DemoRegion.PRIVACY_OFFICER).open("/privacy/requests")
+                    .awaitHeading("Objections and restrictions to decide");
+            String card = card(officer, restrictionReason);
+            officer.checkPage("requests-to-decide");
+            String id = card.substring("directive-".length());
+            officer.click("#" + card + " button").awaitHeading("Objections and restrictions to decide");
+            assertTrue(officer.text(".nhsuk-error-summary").contains("Choose accept or reject"));
+            officer.click("#reject-" + id).type("#note-" + id, "Mental health records are not shared with the trust")
+                    .click("#" + card + " button").awaitHeading("Objections and restrictions to decide");
+            assertTrue(officer.all("#" + card).isEmpty(), "the request left the queue");
+        }
+        try (Browser citizen = Browser.start()) {
+            citizen.signIn(DemoRegion.CITIZEN).open("/my-record/requests")
+                    .awaitHeading("Your requests about your record");
+            String correction = row(citizen, item);
+            assertTrue(correction.contains("Not changed by the organisation")
+                    && correction.contains("reaction in 2019 " + tag), correction);
+            assertTrue(row(citizen, restrictionReason).contains("Not accepted"), row(citizen, restrictionReason));
+            citizen.checkPage("my-requests-answered");
+        }
+    }
+
+    static String row(Browser browser, String text) {
+        return browser.all("#requests tbody tr").stream().map(r -> r.getText()).filter(r -> r.contains(text))
+                .findFirst().orElseThrow(() -> new AssertionError("no request " + text + " in the citizen's list"));
+    }
+
+    static String card(Browser browser, String text) {
+        return browser.all(".nhsuk-card").stream().filter(c -> c.getText().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no card for " + text)).getAttribute("id");
+    }
+
+    @Test
     void everyPageIsUncachedUnframableAndScriptFreeAndAFormWithoutItsCsrfTokenIsRefused() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create(ServiceSpec.PORTAL.url() + "/"))
