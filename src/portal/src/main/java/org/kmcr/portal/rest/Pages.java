@@ -6,7 +6,9 @@ import java.util.List;
 import org.kmcr.portal.client.AccessReview;
 import org.kmcr.portal.client.PersonCandidate;
 import org.kmcr.portal.model.AccessRow;
+import org.kmcr.portal.model.AuditSearchView;
 import org.kmcr.portal.model.FeedRow;
+import org.kmcr.portal.model.IdentityReviewRow;
 import org.kmcr.portal.model.RequestRow;
 import org.kmcr.portal.model.SummaryView;
 import org.kmcr.portal.model.TimelineView;
@@ -48,6 +50,11 @@ public final class Pages {
             CorrectionForm correction, List<ReasonOption> categories);
 
     public static native TemplateInstance requestDecisions(List<RequestRow> directives, List<String> errors);
+
+    public static native TemplateInstance identityReviews(List<IdentityReviewRow> open,
+            List<IdentityReviewRow> closed, List<String> errors);
+
+    public static native TemplateInstance audit(AuditSearchView search, List<String> errors);
 
     public static native TemplateInstance corrections(List<RequestRow> open, List<RequestRow> answered,
             List<String> errors);
