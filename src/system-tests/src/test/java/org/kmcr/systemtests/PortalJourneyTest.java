@@ -122,6 +122,30 @@ class PortalJourneyTest {
             assertTrue(officer.text("#closed-reviews").contains("Confirmed with the ED consultant"));
             officer.checkPage("access-reviews-closed");
 
+            // the audit search finds the break glass by the person's NHS number, and exports it as CSV
+            officer.open("/privacy/audit").awaitHeading("Audit search");
+            officer.type("#audit-nhs-number", "123 456 7890").click("#search-audit").awaitHeading("Audit search");
+            assertTrue(officer.text(".nhsuk-error-summary").contains("valid 10-digit NHS number"));
+            officer.checkPage("audit-search-error");
+            officer.type("#audit-nhs-number", spaced(nhsNumber)).click("#audit-basis option[value='break-glass']")
+                    .click("#search-audit").awaitHeading("Audit search");
+            assertTrue(officer.text("#audit-total").matches("[1-9]\\d* matching entr(y|ies)"),
+                    officer.text("#audit-total"));
+            String entries = officer.text("#audit-entries");
+            assertTrue(entries.contains("Tom Reed") && entries.contains("Break glass") && entries.contains(text),
+                    entries);
+            officer.checkPage("audit-search");
+            String csvLink = officer.find("#audit-csv").getAttribute("href");
+            try {
+                HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvLink))
+                        .header("Cookie", officer.cookieHeader()).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, csv.statusCode(), csv.body());
+                assertTrue(csv.headers().firstValue("content-disposition").orElse("").contains("attachment"));
+                assertTrue(csv.body().contains(nhsNumber) && csv.body().contains("break-glass"), csv.body());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new AssertionError("the CSV export did not answer", e);
+            }
+
             officer.open("/privacy/feeds").awaitHeading("Feed health");
             assertTrue(officer.text("#feeds").contains("Kingsmere Medical Centre (K81001)"), officer.text("#feeds"));
             officer.checkPage("feed-health");
@@ -223,6 +247,31 @@ class PortalJourneyTest {
                     && correction.contains("reaction in 2019 " + tag), correction);
             assertTrue(row(citizen, restrictionReason).contains("Not accepted"), row(citizen, restrictionReason));
             citizen.checkPage("my-requests-answered");
+        }
+    }
+
+    @Test
+    void aPrivacyOfficerRejectsALinkWhoseDetailsContradictThePersonsInTheMpiReviewQueue() {
+        String nhsNumber = newPerson(TestNhsNumbers.next(), uniqueFamily());
+        String someoneElse = uniqueFamily();
+        String patientId = SystemUnderTest.newPatientId();
+        SystemUnderTest.ingest(DemoRegion.TRUST_PAS, SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.TRUST, patientId)
+                .replace("\"family\": \"Jones\", \"given\": [\"Mary\", \"Ann\"]",
+                        "\"family\": \"" + someoneElse + "\", \"given\": [\"Daniel\"]")
+                .replace("\"birthDate\": \"1950-03-14\"", "\"birthDate\": \"1988-11-02\""));
+        try (Browser officer = Browser.start()) {
+            officer.signIn(DemoRegion.PRIVACY_OFFICER).open("/privacy/identity-reviews")
+                    .awaitHeading("Identity reviews");
+            String card = card(officer, someoneElse.toUpperCase(java.util.Locale.ROOT));
+            String task = officer.text("#" + card);
+            assertTrue(task.contains("born 1988-11-02") && task.contains(spaced(nhsNumber)) && task.contains(patientId),
+                    task);
+            officer.checkPage("identity-reviews");
+            String id = card.substring("identity-review-".length());
+            officer.click("#reject-" + id).type("#identity-note-" + id, "Another person under a mistyped NHS number")
+                    .click("#" + card + " button").awaitHeading("Identity reviews");
+            assertTrue(officer.all("#" + card).isEmpty(), "the review left the queue");
+            assertTrue(officer.text("#closed-identity-reviews").contains("Another person under a mistyped NHS number"));
         }
     }
 
