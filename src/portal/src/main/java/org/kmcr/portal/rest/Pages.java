@@ -10,6 +10,7 @@ import org.kmcr.portal.model.AuditSearchView;
 import org.kmcr.portal.model.FeedRow;
 import org.kmcr.portal.model.IdentityReviewRow;
 import org.kmcr.portal.model.RequestRow;
+import org.kmcr.portal.model.ResultsView;
 import org.kmcr.portal.model.SummaryView;
 import org.kmcr.portal.model.TimelineView;
 
@@ -50,6 +51,8 @@ public final class Pages {
             CorrectionForm correction, List<ReasonOption> categories);
 
     public static native TemplateInstance requestDecisions(List<RequestRow> directives, List<String> errors);
+
+    public static native TemplateInstance results(ResultsView results);
 
     public static native TemplateInstance identityReviews(List<IdentityReviewRow> open,
             List<IdentityReviewRow> closed, List<String> errors);
