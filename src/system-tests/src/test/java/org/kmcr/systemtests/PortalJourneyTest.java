@@ -275,6 +275,48 @@ class PortalJourneyTest {
         }
     }
 
+    @Test
+    void aGpSeesARepeatedTestsValuesAgainstItsReferenceRangeAsATrendChartAndATable() {
+        String nhsNumber = TestNhsNumbers.next();
+        String patientId = SystemUnderTest.newPatientId();
+        StringBuilder observations = new StringBuilder();
+        String[][] values = {{"2026-09-01T09:00:00Z", "4.1"}, {"2026-10-01T09:00:00Z", "3.2"},
+                {"2026-11-01T09:00:00Z", "5.9"}};
+        for (int i = 0; i < values.length; i++) {
+            String id = patientId + "-k" + i;
+            observations.append("""
+                    {"fullUrl": "Observation/%s", "resource": {"resourceType": "Observation", "id": "%s",
+                     "status": "final", "category": [{"coding": [{"system":
+                     "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory"}]}],
+                     "code": {"coding": [{"system": "http://snomed.info/sct", "code": "1000651000000109",
+                     "display": "Serum potassium level"}]}, "subject": {"reference": "Patient/%s"},
+                     "effectiveDateTime": "%s", "valueQuantity": {"value": %s, "unit": "mmol/L",
+                     "system": "http://unitsofmeasure.org", "code": "mmol/L"},
+                     "referenceRange": [{"low": {"value": 3.5, "unit": "mmol/L"}, "high": {"value": 5.3,
+                     "unit": "mmol/L"}, "text": "3.5-5.3"}]},
+                     "request": {"method": "PUT", "url": "Observation/%s"}},
+                    """.formatted(id, id, patientId, values[i][0], values[i][1], id));
+        }
+        SystemUnderTest.ingest(DemoRegion.GP_SYSTEM, SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE,
+                patientId).replaceFirst("\"entry\": \\[", "\"entry\": [" + observations));
+        try (Browser gp = Browser.start()) {
+            gp.signIn(DemoRegion.GP_CLINICIAN).open("/records/" + nhsNumber).awaitHeading("Record summary");
+            gp.click("#results-link").awaitHeading("Test results");
+            String card = card(gp, "Serum potassium level");
+            String text = gp.text("#" + card);
+            assertTrue(text.contains("Latest: 5.9 mmol/L on 1 November 2026") && text.contains("High")
+                    && text.contains("Reference range 3.5-5.3"), text);
+            assertEquals(3, gp.all("#" + card + " tbody tr").size());
+            assertTrue(gp.text("#" + card + " tbody tr:nth-child(2)").contains("Low"));
+            // the chart: a line through three points, the range's band, and a text alternative
+            assertEquals(3, gp.all("#" + card + " svg circle").size());
+            assertEquals(1, gp.all("#" + card + " svg rect").size());
+            String title = gp.find("#" + card + " svg title").getAttribute("textContent");
+            assertTrue(title.contains("3 values from 1 September 2026 to 1 November 2026"), title);
+            gp.checkPage("test-results");
+        }
+    }
+
     static String row(Browser browser, String text) {
         return browser.all("#requests tbody tr").stream().map(r -> r.getText()).filter(r -> r.contains(text))
                 .findFirst().orElseThrow(() -> new AssertionError("no request " + text + " in the citizen's list"));
