@@ -189,6 +189,10 @@ class PortalJourneyTest {
         String restrictionReason = "My neighbour works at the hospital " + tag;
         try (Browser citizen = Browser.start()) {
             citizen.signIn(DemoRegion.CITIZEN).awaitHeading("Your record");
+            // each entry of the citizen's record links to the correction form, prefilled with its source and name
+            citizen.click("#card-allergies .kmcr-correction-link").awaitHeading("Your requests about your record");
+            assertEquals(DemoRegion.GP_PRACTICE, citizen.find("#correction-organisation").getAttribute("value"));
+            assertEquals("Allergy to penicillin", citizen.find("#correction-item").getAttribute("value"));
             citizen.open("/my-record/requests").awaitHeading("Your requests about your record");
             citizen.checkPage("my-requests");
 
