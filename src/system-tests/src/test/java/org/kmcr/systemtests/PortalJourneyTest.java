@@ -122,6 +122,30 @@ class PortalJourneyTest {
             assertTrue(officer.text("#closed-reviews").contains("Confirmed with the ED consultant"));
             officer.checkPage("access-reviews-closed");
 
+            // the audit search finds the break glass by the person's NHS number, and exports it as CSV
+            officer.open("/privacy/audit").awaitHeading("Audit search");
+            officer.type("#audit-nhs-number", "123 456 7890").click("#search-audit").awaitHeading("Audit search");
+            assertTrue(officer.text(".nhsuk-error-summary").contains("valid 10-digit NHS number"));
+            officer.checkPage("audit-search-error");
+            officer.type("#audit-nhs-number", spaced(nhsNumber)).click("#audit-basis option[value='break-glass']")
+                    .click("#search-audit").awaitHeading("Audit search");
+            assertTrue(officer.text("#audit-total").matches("[1-9]\\d* matching entr(y|ies)"),
+                    officer.text("#audit-total"));
+            String entries = officer.text("#audit-entries");
+            assertTrue(entries.contains("Tom Reed") && entries.contains("Break glass") && entries.contains(text),
+                    entries);
+            officer.checkPage("audit-search");
+            String csvLink = officer.find("#audit-csv").getAttribute("href");
+            try {
+                HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvLink))
+                        .header("Cookie", officer.cookieHeader()).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, csv.statusCode(), csv.body());
+                assertTrue(csv.headers().firstValue("content-disposition").orElse("").contains("attachment"));
+                assertTrue(csv.body().contains(nhsNumber) && csv.body().contains("break-glass"), csv.body());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new AssertionError("the CSV export did not answer", e);
+            }
+
             officer.open("/privacy/feeds").awaitHeading("Feed health");
             assertTrue(officer.text("#feeds").contains("Kingsmere Medical Centre (K81001)"), officer.text("#feeds"));
             officer.checkPage("feed-health");
@@ -154,6 +178,157 @@ class PortalJourneyTest {
             assertTrue(row.contains("KMSC1"), row);
             citizen.checkPage("who-has-looked");
         }
+    }
+
+    @Test
+    void aCitizenAsksForACorrectionAndARestrictionAndSeesTheSourceOrganisationsAndThePrivacyOfficersAnswers() {
+        SystemUnderTest.ingest(DemoRegion.GP_SYSTEM,
+                SystemUnderTest.summaryBundle(DemoRegion.CITIZEN_NHS_NUMBER, DemoRegion.GP_PRACTICE));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String item = "Allergy to penicillin " + tag;
+        String restrictionReason = "My neighbour works at the hospital " + tag;
+        try (Browser citizen = Browser.start()) {
+            citizen.signIn(DemoRegion.CITIZEN).awaitHeading("Your record");
+            // each entry of the citizen's record links to the correction form, prefilled with its source and name
+            citizen.click("#card-allergies .kmcr-correction-link").awaitHeading("Your requests about your record");
+            assertEquals(DemoRegion.GP_PRACTICE, citizen.find("#correction-organisation").getAttribute("value"));
+            assertEquals("Allergy to penicillin", citizen.find("#correction-item").getAttribute("value"));
+            citizen.open("/my-record/requests").awaitHeading("Your requests about your record");
+            citizen.checkPage("my-requests");
+
+            citizen.click("#ask-correction").awaitHeading("Your requests about your record");
+            String problems = citizen.text(".nhsuk-error-summary");
+            assertTrue(problems.contains("Say which entry is wrong") && problems.contains("one organisation"),
+                    problems);
+            citizen.checkPage("my-requests-error");
+
+            citizen.type("#correction-organisation", DemoRegion.GP_PRACTICE).type("#correction-item", item)
+                    .type("#correction-text", "I have never been allergic to penicillin").click("#ask-correction")
+                    .awaitHeading("Your requests about your record");
+            assertTrue(row(citizen, item).contains("Sent to the organisation"), row(citizen, item));
+
+            citizen.click("#category-mental-health").type("#restriction-organisations", DemoRegion.TRUST)
+                    .type("#restriction-reason", restrictionReason).click("#ask-restriction")
+                    .awaitHeading("Your requests about your record");
+            String restriction = row(citizen, restrictionReason);
+            assertTrue(restriction.contains("Mental health care") && restriction.contains(DemoRegion.TRUST)
+                    && restriction.contains("Waiting for a privacy officer's review"), restriction);
+        }
+        try (Browser gp = Browser.start()) {
+            // routed to the organisation that recorded the entry: the GP practice's staff answer it
+            gp.signIn(DemoRegion.GP_CLINICIAN).open("/corrections").awaitHeading("Correction requests");
+            String card = card(gp, item);
+            assertTrue(gp.text("#" + card).contains(DemoRegion.CITIZEN_NHS_NUMBER), gp.text("#" + card));
+            gp.checkPage("correction-requests");
+            String id = card.substring("correction-".length());
+            gp.click("#declined-" + id).type("#answer-" + id, "Recorded after a reaction in 2019 " + tag)
+                    .click("#" + card + " button").awaitHeading("Correction requests");
+            assertTrue(gp.all("#" + card).isEmpty(), "the request left the queue");
+            assertTrue(gp.text("#answered-corrections").contains("reaction in 2019 " + tag));
+        }
+        try (Browser hospital = Browser.start()) {
+            // another organisation's staff do not see it
+            hospital.signIn(DemoRegion.HOSPITAL_CLINICIAN).open("/corrections").awaitHeading("Correction requests");
+            assertFalse(hospital.text("main").contains(item), "routed to the GP practice only");
+        }
+        try (Browser officer = Browser.start()) {
+            officer.signIn(DemoRegion.PRIVACY_OFFICER).open("/privacy/requests")
+                    .awaitHeading("Objections and restrictions to decide");
+            String card = card(officer, restrictionReason);
+            officer.checkPage("requests-to-decide");
+            String id = card.substring("directive-".length());
+            officer.click("#" + card + " button").awaitHeading("Objections and restrictions to decide");
+            assertTrue(officer.text(".nhsuk-error-summary").contains("Choose accept or reject"));
+            officer.click("#reject-" + id).type("#note-" + id, "Mental health records are not shared with the trust")
+                    .click("#" + card + " button").awaitHeading("Objections and restrictions to decide");
+            assertTrue(officer.all("#" + card).isEmpty(), "the request left the queue");
+        }
+        try (Browser citizen = Browser.start()) {
+            citizen.signIn(DemoRegion.CITIZEN).open("/my-record/requests")
+                    .awaitHeading("Your requests about your record");
+            String correction = row(citizen, item);
+            assertTrue(correction.contains("Not changed by the organisation")
+                    && correction.contains("reaction in 2019 " + tag), correction);
+            assertTrue(row(citizen, restrictionReason).contains("Not accepted"), row(citizen, restrictionReason));
+            citizen.checkPage("my-requests-answered");
+        }
+    }
+
+    @Test
+    void aPrivacyOfficerRejectsALinkWhoseDetailsContradictThePersonsInTheMpiReviewQueue() {
+        String nhsNumber = newPerson(TestNhsNumbers.next(), uniqueFamily());
+        String someoneElse = uniqueFamily();
+        String patientId = SystemUnderTest.newPatientId();
+        SystemUnderTest.ingest(DemoRegion.TRUST_PAS, SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.TRUST, patientId)
+                .replace("\"family\": \"Jones\", \"given\": [\"Mary\", \"Ann\"]",
+                        "\"family\": \"" + someoneElse + "\", \"given\": [\"Daniel\"]")
+                .replace("\"birthDate\": \"1950-03-14\"", "\"birthDate\": \"1988-11-02\""));
+        try (Browser officer = Browser.start()) {
+            officer.signIn(DemoRegion.PRIVACY_OFFICER).open("/privacy/identity-reviews")
+                    .awaitHeading("Identity reviews");
+            String card = card(officer, someoneElse.toUpperCase(java.util.Locale.ROOT));
+            String task = officer.text("#" + card);
+            assertTrue(task.contains("born 1988-11-02") && task.contains(spaced(nhsNumber)) && task.contains(patientId),
+                    task);
+            officer.checkPage("identity-reviews");
+            String id = card.substring("identity-review-".length());
+            officer.click("#reject-" + id).type("#identity-note-" + id, "Another person under a mistyped NHS number")
+                    .click("#" + card + " button").awaitHeading("Identity reviews");
+            assertTrue(officer.all("#" + card).isEmpty(), "the review left the queue");
+            assertTrue(officer.text("#closed-identity-reviews").contains("Another person under a mistyped NHS number"));
+        }
+    }
+
+    @Test
+    void aGpSeesARepeatedTestsValuesAgainstItsReferenceRangeAsATrendChartAndATable() {
+        String nhsNumber = TestNhsNumbers.next();
+        String patientId = SystemUnderTest.newPatientId();
+        StringBuilder observations = new StringBuilder();
+        String[][] values = {{"2026-09-01T09:00:00Z", "4.1"}, {"2026-10-01T09:00:00Z", "3.2"},
+                {"2026-11-01T09:00:00Z", "5.9"}};
+        for (int i = 0; i < values.length; i++) {
+            String id = patientId + "-k" + i;
+            observations.append("""
+                    {"fullUrl": "Observation/%s", "resource": {"resourceType": "Observation", "id": "%s",
+                     "status": "final", "category": [{"coding": [{"system":
+                     "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory"}]}],
+                     "code": {"coding": [{"system": "http://snomed.info/sct", "code": "1000651000000109",
+                     "display": "Serum potassium level"}]}, "subject": {"reference": "Patient/%s"},
+                     "effectiveDateTime": "%s", "valueQuantity": {"value": %s, "unit": "mmol/L",
+                     "system": "http://unitsofmeasure.org", "code": "mmol/L"},
+                     "referenceRange": [{"low": {"value": 3.5, "unit": "mmol/L"}, "high": {"value": 5.3,
+                     "unit": "mmol/L"}, "text": "3.5-5.3"}]},
+                     "request": {"method": "PUT", "url": "Observation/%s"}},
+                    """.formatted(id, id, patientId, values[i][0], values[i][1], id));
+        }
+        SystemUnderTest.ingest(DemoRegion.GP_SYSTEM, SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE,
+                patientId).replaceFirst("\"entry\": \\[", "\"entry\": [" + observations));
+        try (Browser gp = Browser.start()) {
+            gp.signIn(DemoRegion.GP_CLINICIAN).open("/records/" + nhsNumber).awaitHeading("Record summary");
+            gp.click("#results-link").awaitHeading("Test results");
+            String card = card(gp, "Serum potassium level");
+            String text = gp.text("#" + card);
+            assertTrue(text.contains("Latest: 5.9 mmol/L on 1 November 2026") && text.contains("High")
+                    && text.contains("Reference range 3.5-5.3"), text);
+            assertEquals(3, gp.all("#" + card + " tbody tr").size());
+            assertTrue(gp.text("#" + card + " tbody tr:nth-child(2)").contains("Low"));
+            // the chart: a line through three points, the range's band, and a text alternative
+            assertEquals(3, gp.all("#" + card + " svg circle").size());
+            assertEquals(1, gp.all("#" + card + " svg rect").size());
+            String title = gp.find("#" + card + " svg title").getAttribute("textContent");
+            assertTrue(title.contains("3 values from 1 September 2026 to 1 November 2026"), title);
+            gp.checkPage("test-results");
+        }
+    }
+
+    static String row(Browser browser, String text) {
+        return browser.all("#requests tbody tr").stream().map(r -> r.getText()).filter(r -> r.contains(text))
+                .findFirst().orElseThrow(() -> new AssertionError("no request " + text + " in the citizen's list"));
+    }
+
+    static String card(Browser browser, String text) {
+        return browser.all(".nhsuk-card").stream().filter(c -> c.getText().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no card for " + text)).getAttribute("id");
     }
 
     @Test

@@ -32,6 +32,7 @@ public record SummaryView(PersonView person, AccessView access, List<String> sta
     }
 
     /** One item with every source that reports it and how old each report is. */
-    public record Row(String display, String status, String date, List<String> sources, boolean inConflict) {
+    public record Row(String display, String status, String date, List<String> sources, boolean inConflict,
+            String correctionLink) {
     }
 }

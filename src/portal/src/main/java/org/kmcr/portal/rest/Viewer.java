@@ -61,6 +61,11 @@ public class Viewer {
         return identity.hasRole(Roles.PRIVACY_OFFICER);
     }
 
+    /** May work the MPI's review tasks (privacy and data-quality officers). */
+    public boolean isIdentityReviewer() {
+        return identity.hasRole(Roles.PRIVACY_OFFICER) || identity.hasRole(Roles.DATA_QUALITY);
+    }
+
     /** The role as the header names it. */
     public String getRole() {
         if (identity.hasRole(Roles.PRIVACY_OFFICER)) {

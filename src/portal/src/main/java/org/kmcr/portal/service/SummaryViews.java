@@ -1,5 +1,7 @@
 package org.kmcr.portal.service;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -79,8 +81,16 @@ public final class SummaryViews {
             Instant when = source.recordedAt() != null ? source.recordedAt() : source.receivedAt();
             sources.add(organisation(source.sourceOrg(), names) + (when == null ? "" : ", recorded " + age(when, now)));
         }
-        return new SummaryView.Row(item.display() == null ? item.code() : item.display(), item.status(),
-                item.effectiveAt() == null ? null : day(item.effectiveAt()), sources, inConflict.contains(item.id()));
+        String display = item.display() == null ? item.code() : item.display();
+        // the citizen's "ask for a correction" link, to the organisation that sent the entry most recently
+        String correction = item.sources() == null || item.sources().isEmpty() || display == null ? null
+                : "/my-record/requests?organisation=" + URLEncoder.encode(item.sources().get(0).sourceOrg(),
+                        StandardCharsets.UTF_8) + "&item="
+                        + URLEncoder.encode(display, StandardCharsets.UTF_8)
+                        + "#correction-heading";
+        return new SummaryView.Row(display, item.status(),
+                item.effectiveAt() == null ? null : day(item.effectiveAt()), sources, inConflict.contains(item.id()),
+                correction);
     }
 
     static SummaryView.PersonView person(PersonHeader person, Map<String, String> names) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,5 +104,13 @@ class SummaryViewsTest {
     @CsvSource({"0, today", "1, 1 day ago", "60, 60 days ago", "90, 3 months ago", "800, 2 years ago"})
     void agesInWords(int days, String words) {
         assertEquals(words, SummaryViews.age(NOW.minus(Duration.ofDays(days)), NOW));
+    }
+
+    @Test
+    void aCitizensItemLinksToACorrectionRequestPrefilledWithItsSourceAndName() {
+        SummaryView.Row row = SummaryViews.row(item("allergies", "Allergy to penicillin & dust", "K81001", NOW),
+                Set.of(), NAMES, NOW);
+        assertEquals("/my-record/requests?organisation=K81001&item=Allergy+to+penicillin+%26+dust#correction-heading",
+                row.correctionLink());
     }
 }

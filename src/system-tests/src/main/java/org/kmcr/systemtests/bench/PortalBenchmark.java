@@ -53,6 +53,13 @@ public final class PortalBenchmark {
             sessions.put("/my-record/accesses", citizen);
             pages.put("access reviews (privacy.officer)", "/privacy/reviews");
             sessions.put("/privacy/reviews", officer);
+            page(pages, sessions, "my requests (citizen)", "/my-record/requests", citizen);
+            page(pages, sessions, "correction requests (gp.clinician)", "/corrections", gp);
+            page(pages, sessions, "requests to decide (privacy.officer)", "/privacy/requests", officer);
+            page(pages, sessions, "audit search (privacy.officer)",
+                    "/privacy/audit?nhsNumber=" + registered.nhsNumber(), officer);
+            page(pages, sessions, "identity reviews (privacy.officer)", "/privacy/identity-reviews", officer);
+            page(pages, sessions, "feed health (privacy.officer)", "/privacy/feeds", officer);
 
             System.out.printf("%n%-40s %10s %10s %9s %9s%n", "page", "HTML KB", "page KB", "p50 ms", "p95 ms");
             for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -87,6 +94,12 @@ public final class PortalBenchmark {
             System.out.println("(" + REQUESTS + " sequential requests per page after " + WARM_UP + " warm-up; "
                     + "page KB = the HTML plus every file it loads, gzip as transferred; database " + stack.database().server() + ")");
         }
+    }
+
+    private static void page(Map<String, String> pages, Map<String, PortalSession> sessions, String name,
+            String path, PortalSession session) {
+        pages.put(name, path);
+        sessions.put(path, session);
     }
 
     static double percentile(long[] sorted, int percentile) {

@@ -72,7 +72,12 @@ public final class DemoGuide {
                 .append("  2. Sign out, sign in as hospital.clinician, open the same number: no care relationship;\n")
                 .append("     choose a reason, say what happened and break glass: 4 hours' access, reviewed.\n")
                 .append("  3. Sign in as privacy.officer: the access waits in Access reviews; record an outcome.\n")
-                .append("  4. Sign in as citizen: My record, then Who has looked at my record shows the break glass.\n");
+                .append("  4. Sign in as citizen: My record, then Who has looked at my record shows the break glass.\n")
+                .append("  5. As citizen, My requests: ask K81001 to correct \"Allergy to penicillin\", and restrict\n")
+                .append("     Mental health care from RKM. As gp.clinician, Correction requests: answer it. As\n")
+                .append("     privacy.officer, Requests to decide: accept or reject the restriction; Audit search:\n")
+                .append("     the citizen's NHS number with basis Break glass, then Download as CSV; Identity\n")
+                .append("     reviews: the MPI's possible matches. The citizen's My requests shows both answers.\n");
     }
 
     private static void appendLogins(StringBuilder out) {
