@@ -66,9 +66,8 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
     public Uni<SourceIdentity> upsertIndexAndLock(SourceKey key, String nhsNumber, Demographics demographics,
             Index index, String nhsNumberAsSent) {
         UUID id = SourceIdentityIds.of(key.sourceOrg(), key.sourceSystem(), key.localId());
-        String keys = String.join(",", index.blockingKeys());
         String demographicsJson = toJson(demographics);
-        return getSession().flatMap(session -> session.createNativeQuery("""
+        return getSession().flatMap(session -> writeParameters(session.createNativeQuery("""
                 WITH written AS (
                     INSERT INTO identity.source_identity (id, source_org, source_system, local_id, nhs_number,
                         demographics, created_at, updated_at, blocking_keys, given_name, family_name, town_name)
@@ -78,21 +77,12 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
                         CAST(:town AS text))
                     ON CONFLICT DO NOTHING
                     RETURNING *),
-                """ + VERSION_AND_LOCKS, SourceIdentity.class)
+                """ + VERSION_AND_LOCKS, SourceIdentity.class), key, nhsNumber, demographicsJson, index,
+                        nhsNumberAsSent)
                 .setParameter("id", id)
-                .setParameter("sourceOrg", key.sourceOrg())
-                .setParameter("sourceSystem", key.sourceSystem())
-                .setParameter("localId", key.localId())
-                .setParameter("nhsNumber", nhsNumber)
-                .setParameter("demographics", demographicsJson)
-                .setParameter("keys", keys)
-                .setParameter("lockKeys", sortedKeys(index.blockingKeys()))
-                .setParameter("given", index.givenName())
-                .setParameter("family", index.familyName())
-                .setParameter("town", index.townName())
-                .setParameter("sent", nhsNumberAsSent)
                 .getSingleResultOrNull()
-                .chain(inserted -> inserted != null ? Uni.createFrom().item(inserted) : session.createNativeQuery("""
+                .chain(inserted -> inserted != null ? Uni.createFrom().item(inserted)
+                        : writeParameters(session.createNativeQuery("""
                         WITH written AS (
                             UPDATE identity.source_identity AS s SET
                                 nhs_number = CAST(:nhsNumber AS text),
@@ -107,19 +97,24 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
                             WHERE s.source_org = :sourceOrg AND s.source_system = :sourceSystem
                                 AND s.local_id = :localId
                             RETURNING s.*),
-                        """ + VERSION_AND_LOCKS, SourceIdentity.class)
-                        .setParameter("sourceOrg", key.sourceOrg())
-                        .setParameter("sourceSystem", key.sourceSystem())
-                        .setParameter("localId", key.localId())
-                        .setParameter("nhsNumber", nhsNumber)
-                        .setParameter("demographics", demographicsJson)
-                        .setParameter("keys", keys)
-                        .setParameter("lockKeys", sortedKeys(index.blockingKeys()))
-                        .setParameter("given", index.givenName())
-                        .setParameter("family", index.familyName())
-                        .setParameter("town", index.townName())
-                        .setParameter("sent", nhsNumberAsSent)
-                        .getSingleResult()));
+                        """ + VERSION_AND_LOCKS, SourceIdentity.class), key, nhsNumber, demographicsJson, index,
+                        nhsNumberAsSent).getSingleResult()));
+    }
+
+    /** The parameters the insert and the update of {@link #upsertIndexAndLock} share. */
+    private static Mutiny.SelectionQuery<SourceIdentity> writeParameters(Mutiny.SelectionQuery<SourceIdentity> query,
+            SourceKey key, String nhsNumber, String demographicsJson, Index index, String nhsNumberAsSent) {
+        return query.setParameter("sourceOrg", key.sourceOrg())
+                .setParameter("sourceSystem", key.sourceSystem())
+                .setParameter("localId", key.localId())
+                .setParameter("nhsNumber", nhsNumber)
+                .setParameter("demographics", demographicsJson)
+                .setParameter("keys", String.join(",", index.blockingKeys()))
+                .setParameter("lockKeys", sortedKeys(index.blockingKeys()))
+                .setParameter("given", index.givenName())
+                .setParameter("family", index.familyName())
+                .setParameter("town", index.townName())
+                .setParameter("sent", nhsNumberAsSent);
     }
 
     /**
