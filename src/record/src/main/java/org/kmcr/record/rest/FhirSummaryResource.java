@@ -7,13 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import org.kmcr.common.consent.Action;
 import org.kmcr.common.nhs.NhsNumber;
 import org.kmcr.common.problem.ProblemException;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
 import org.kmcr.record.mapping.FhirBundleWriter;
-import org.kmcr.record.service.SummaryService;
+import org.kmcr.record.service.RecordQueries;
 
 /** The summary as FHIR R4: {@code GET /fhir/r4/Patient/$summary?identifier=<nhs-number system>|<number>}. */
 @Path("/fhir/r4/Patient/$summary")
@@ -22,12 +21,12 @@ public class FhirSummaryResource {
 
     static final String FHIR_JSON = "application/fhir+json";
 
-    private final SummaryService service;
+    private final RecordQueries queries;
     private final FhirBundleWriter writer;
     private final CurrentCaller caller;
 
-    FhirSummaryResource(SummaryService service, FhirBundleWriter writer, CurrentCaller caller) {
-        this.service = service;
+    FhirSummaryResource(RecordQueries queries, FhirBundleWriter writer, CurrentCaller caller) {
+        this.queries = queries;
         this.writer = writer;
         this.caller = caller;
     }
@@ -36,8 +35,7 @@ public class FhirSummaryResource {
     @Produces(FHIR_JSON)
     @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER, Roles.PATIENT})
     public Uni<String> summary(@QueryParam("identifier") String identifier) {
-        return service.disclose(caller.get(), nhsNumberIn(identifier), Action.SUMMARY, RecordResource.SUMMARY_READ, null)
-                .map(writer::toBundle);
+        return queries.fhirSummary(caller.get(), nhsNumberIn(identifier)).map(writer::toBundle);
     }
 
     static String nhsNumberIn(String identifier) {

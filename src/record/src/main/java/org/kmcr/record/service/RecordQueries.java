@@ -37,6 +37,14 @@ public class RecordQueries {
                 .chain(this::withFreshness);
     }
 
+    /**
+     * The same bounded summary for {@code Patient/$summary}: the most recent items of each permitted category, never
+     * the whole record (a 100,000-item record would not fit in memory).
+     */
+    public Uni<Disclosure> fhirSummary(Caller caller, String nhsNumber) {
+        return service.read(caller, nhsNumber, Action.SUMMARY, SUMMARY_READ, null, summaries).map(Window::disclosure);
+    }
+
     /** Records the caller's self-claimed relationship with the person, then the summary. */
     public Uni<SummaryAnswer> claimAndSummarise(Caller caller, String nhsNumber, String reason) {
         return service.claimAndRead(caller, nhsNumber, Action.SUMMARY, SUMMARY_READ, reason, summaries)

@@ -35,34 +35,21 @@ public class SummaryService {
     private final IdentityClient identity;
     private final ConsentClient consent;
     private final AuditClient audit;
-    private final RecordReader reader;
-    private final DecisionApplier applier;
     private final Obligations obligations;
 
-    SummaryService(IdentityClient identity, ConsentClient consent, AuditClient audit, RecordReader reader,
-            DecisionApplier applier, Obligations obligations) {
+    SummaryService(IdentityClient identity, ConsentClient consent, AuditClient audit, Obligations obligations) {
         this.identity = identity;
         this.consent = consent;
         this.audit = audit;
-        this.reader = reader;
-        this.applier = applier;
         this.obligations = obligations;
     }
 
     /**
-     * The permitted part of a person's record, with the decision and the audit event that records it.
+     * The permitted part of a person's record, read the given way (a bounded summary, a timeline page), with the
+     * decision and the audit event that records it: the same decision, audit and obligations whatever is read.
      *
      * @param auditAction what is being read, as the audit log names it (e.g. record.summary.read)
      * @param breakGlass  the caller's stated emergency reason, or null for a normal access
-     */
-    public Uni<Disclosure> disclose(Caller caller, String nhsNumberText, Action action, String auditAction,
-            BreakGlass breakGlass) {
-        return read(caller, nhsNumberText, action, auditAction, breakGlass, this::everything).map(Window::disclosure);
-    }
-
-    /**
-     * As {@link #disclose}, reading the permitted part of the record the given way (a bounded summary, a timeline
-     * page): the same decision, audit and obligations whatever is read.
      */
     public Uni<Window> read(Caller caller, String nhsNumberText, Action action, String auditAction,
             BreakGlass breakGlass, Reading reading) {
@@ -73,15 +60,8 @@ public class SummaryService {
 
     /**
      * Records the caller's self-claimed relationship with the person (consent refuses it, 403, to callers the
-     * rules refuse), then discloses as {@link #disclose} does: every such access alerts a privacy officer.
+     * rules refuse), then reads as {@link #read} does: every such access alerts a privacy officer.
      */
-    public Uni<Disclosure> claimAndDisclose(Caller caller, String nhsNumberText, Action action, String auditAction,
-            String reason) {
-        return claimAndRead(caller, nhsNumberText, action, auditAction, reason, this::everything)
-                .map(Window::disclosure);
-    }
-
-    /** As {@link #claimAndDisclose}, reading the permitted part of the record the given way. */
     public Uni<Window> claimAndRead(Caller caller, String nhsNumberText, Action action, String auditAction,
             String reason, Reading reading) {
         NhsNumber nhsNumber = parse(nhsNumberText);
@@ -95,7 +75,7 @@ public class SummaryService {
 
     /**
      * A read of another part of the record (a FHIR read, a search page, {@code $everything}) on the same path as
-     * {@link #disclose}: the person found, consent asked, denials and unmet obligations audited and refused alike,
+     * {@link #read}: the person found, consent asked, denials and unmet obligations audited and refused alike,
      * then the permitted read, the audit of what it shows committed and the obligations met before it is returned.
      */
     public <T> Uni<T> discloseRead(Caller caller, String nhsNumberText, Action action, String auditAction,
@@ -165,12 +145,6 @@ public class SummaryService {
                     .chain(receipt -> obligations.fulfil(decision, event, person, caller, breakGlassStatement))
                     .map(ignored -> window.withAuditEvent(event.id()));
         });
-    }
-
-    /** Every permitted item, as the FHIR summary reads them. */
-    private Uni<Window> everything(PersonIdentities person, AccessDecision decision) {
-        return reader.items(person.sourceIdentityIds(), decision.categoryCodes())
-                .map(items -> Window.whole(applier.apply(person, decision, items)));
     }
 
     /** A denial is audited too; KMCR holding no record is a 404, said only to callers the rules would let see one. */

@@ -1,6 +1,8 @@
 package org.kmcr.record.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +105,19 @@ class LargeRecordTest extends MockedNeighbours {
         assertFalse(summary.extents().get("referrals").more());
         assertEquals("Item " + ITEMS, summary.categories().get("results").get(0).display());
         // one statement, at most 51 rows for each of the 18 bounded categories
+        assertEquals(1, rowsPerStatement.size(), rowsPerStatement.toString());
+        assertTrue(rowsPerStatement.get(0) <= 18 * 51, rowsPerStatement.toString());
+    }
+
+    @Test
+    void theFhirSummaryReadsTheSameBoundedWindowNotTheWholeRecord() {
+        String nhsNumber = person(identity);
+        permits(EVERY_CATEGORY, List.of());
+        given().urlEncodingEnabled(false).auth().oauth2(CLINICIAN)
+                .queryParam("identifier", "https://fhir.nhs.uk/Id/nhs-number%7C" + nhsNumber)
+                .get(RecordResourceTest.FHIR_SUMMARY).then()
+                .statusCode(200).body("resourceType", equalTo("Bundle"))
+                .body("entry", hasSize(7 * 50));
         assertEquals(1, rowsPerStatement.size(), rowsPerStatement.toString());
         assertTrue(rowsPerStatement.get(0) <= 18 * 51, rowsPerStatement.toString());
     }

@@ -84,12 +84,14 @@ public final class CountyLoader {
                 }
             }
             seconds.put("care item indexes and constraints rebuilt (" + rebuild.size() + ")", since(indexes));
+            // VACUUM, not only ANALYZE: a freshly COPYed table has no visibility map, so every count and index
+            // scan would visit the heap; autovacuum sets it on a live system, so the benchmark starts from there
             long analyse = System.nanoTime();
             try (Statement st = c.createStatement()) {
-                st.execute("ANALYZE identity.person, identity.source_identity, identity.identity_link, "
+                st.execute("VACUUM (ANALYZE) identity.person, identity.source_identity, identity.identity_link, "
                         + "consent.relationship, consent.person_version, record.care_item");
             }
-            seconds.put("ANALYZE", since(analyse));
+            seconds.put("VACUUM (ANALYZE)", since(analyse));
         }
         seconds.put("total", since(started));
         return seconds;
