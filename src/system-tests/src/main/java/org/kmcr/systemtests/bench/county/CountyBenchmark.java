@@ -44,6 +44,7 @@ public final class CountyBenchmark {
         int sampleSize = Integer.getInteger("kmcr.county.sample", 5000);
         String hapiJar = System.getProperty("kmcr.hapi.jar", "");
         CountyReport report = new CountyReport(shape);
+        List<String> failures = new ArrayList<>();
         report.line("Started " + Instant.now() + "; load average " + loadAverage());
 
         long generating = System.nanoTime();
@@ -93,6 +94,7 @@ public final class CountyBenchmark {
                     } catch (RuntimeException e) {
                         report.line("**" + read.name() + " of the " + shape.largeItems() + "-item record failed**: "
                                 + e.getMessage());
+                        failures.add(read.name() + " of the large record");
                     }
                 }
             }
@@ -101,6 +103,7 @@ public final class CountyBenchmark {
                     new HapiAnchor(Path.of(hapiJar), stack.database(), report).run(sample, county, shape.seed());
                 } catch (RuntimeException e) {
                     report.line("**The HAPI anchor failed**: " + e.getMessage());
+                    failures.add("the HAPI anchor");
                 }
             }
             report.line("Finished " + Instant.now() + "; load average " + loadAverage());
@@ -109,6 +112,9 @@ public final class CountyBenchmark {
         Files.createDirectories(file.getParent());
         Files.writeString(file, report.markdown());
         System.out.println("\n" + report.markdown() + "\nWritten to " + file);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("The benchmark ran, but these failed (see the report): " + failures);
+        }
     }
 
     static HttpRequest get(ReadRequest read, CountyPerson person, String token) {
