@@ -101,30 +101,37 @@ public class GroupCommit {
         }
         batchSizes.record(batch.size());
         long started = System.nanoTime();
-        pool.withTransaction(tx -> commit(tx, batch.stream().map(Pending::event).toList()))
+        pool.withConnection(connection -> commit(connection, batch.stream().map(Pending::event).toList()))
                 .onTermination().invoke(() -> batchTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .subscribe().with(done -> finish(batch, done, null), failure -> finish(batch, null, failure));
     }
 
     /**
-     * The lock, the event id look-up and the head are sent together (pipelined on the transaction's connection, one
-     * round trip): PostgreSQL runs them in order, and each statement takes its snapshot when it starts, so the look-up
-     * and the head are read only once the lock is held. The two inserts go together in the same way.
+     * One transaction in two round trips. {@code BEGIN}, the lock, the event id look-up and the head are sent together
+     * (pipelined on the connection): PostgreSQL runs them in order, and each statement takes its snapshot when it
+     * starts, so the look-up and the head are read only once the lock is held. The inserts and {@code COMMIT} go
+     * together in the same way: if an insert fails, PostgreSQL has aborted the transaction and the {@code COMMIT}
+     * that follows rolls it back, so nothing of the batch is written; the failure is the insert's, and the
+     * connection is rolled back again before it returns to the pool, whatever failed.
      */
-    private Uni<AppendBatch> commit(SqlConnection tx, List<AuditEvent> events) {
-        Uni<Void> locked = appends.lockLog(tx);
-        Uni<Map<UUID, AuditEntry>> existing = appends.withEventIds(tx,
+    private Uni<AppendBatch> commit(SqlConnection connection, List<AuditEvent> events) {
+        Uni<Void> begun = connection.query("BEGIN").execute().replaceWithVoid();
+        Uni<Void> locked = appends.lockLog(connection);
+        Uni<Map<UUID, AuditEntry>> existing = appends.withEventIds(connection,
                 events.stream().map(AuditEvent::id).distinct().toList());
-        Uni<AuditEntry> head = appends.head(tx);
-        return Uni.combine().all().unis(locked, existing, head).asTuple()
+        Uni<AuditEntry> head = appends.head(connection);
+        return Uni.combine().all().unis(begun, locked, existing, head).asTuple()
                 .chain(read -> {
-                    AuditEntry newest = read.getItem3();
-                    return treeAt(tx, newest == null ? 0 : newest.sequence).chain(current -> {
-                        AppendBatch batch = AppendBatch.of(events, newest, current, read.getItem2(), clock.now());
-                        return batch.entries().isEmpty() ? Uni.createFrom().item(batch)
-                                : appends.insert(tx, batch.entries(), batch.nodes()).replaceWith(batch);
+                    AuditEntry newest = read.getItem4();
+                    return treeAt(connection, newest == null ? 0 : newest.sequence).chain(current -> {
+                        AppendBatch batch = AppendBatch.of(events, newest, current, read.getItem3(), clock.now());
+                        Uni<Void> written = batch.entries().isEmpty() ? Uni.createFrom().voidItem()
+                                : appends.insert(connection, batch.entries(), batch.nodes());
+                        Uni<Void> committed = connection.query("COMMIT").execute().replaceWithVoid();
+                        return Uni.combine().all().unis(written, committed).discardItems().replaceWith(batch);
                     });
-                });
+                })
+                .onFailure().call(failure -> connection.query("ROLLBACK").execute().onFailure().recoverWithNull());
     }
 
     private Uni<CompactRange> treeAt(SqlConnection tx, long size) {
