@@ -16,6 +16,7 @@ import org.kmcr.common.identity.IdentityClient;
 import org.kmcr.common.identity.ResolvedIdentity;
 import org.kmcr.common.identity.SourceIdentityIds;
 import org.kmcr.common.identity.SourcePatient;
+import org.kmcr.common.testing.AuditMocks;
 
 /** Ingest's neighbours as the tests mock them at the client level: everything answers as in a healthy region. */
 public final class Neighbours {
@@ -41,5 +42,6 @@ public final class Neighbours {
                 .when(consent).sharingPartner(any());
         doAnswer(call -> Uni.createFrom().item(new AuditReceipt(call.getArgument(0, AuditEvent.class).id(), 1, "h")))
                 .when(audit).record(any());
+        AuditMocks.batchesRecordEachEvent(audit);
     }
 }

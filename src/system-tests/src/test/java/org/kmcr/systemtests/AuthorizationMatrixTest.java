@@ -105,6 +105,7 @@ class AuthorizationMatrixTest {
             Map.entry("consent GET /api/national-data-opt-out", OFFICERS),
             Map.entry("consent PUT /api/national-data-opt-out", OFFICERS),
             Map.entry("audit POST /api/audit-events", Set.of("audit-writer")),
+            Map.entry("audit POST /api/audit-events/batch", Set.of("audit-writer")),
             Map.entry("audit GET /api/audit-events", OFFICERS),
             Map.entry("audit GET /api/audit-events/{sequence}", OFFICERS),
             Map.entry("audit GET /api/audit-verification", OFFICERS),

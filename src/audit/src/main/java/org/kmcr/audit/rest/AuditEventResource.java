@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,10 +15,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.kmcr.audit.mapping.AuditCsv;
 import org.kmcr.audit.mapping.BalpAuditEvents;
 import org.kmcr.audit.service.AuditLogService;
 import org.kmcr.audit.service.GovernanceReads;
+import org.kmcr.common.audit.AuditBatchOutcome;
 import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.client.Workers;
 import org.kmcr.common.security.CurrentCaller;
@@ -29,6 +32,8 @@ import org.kmcr.common.security.Roles;
 public class AuditEventResource {
 
     static final String TOTAL_COUNT = "X-Total-Count";
+    /** The most events one batch request may carry. */
+    public static final int MAX_BATCH = 500;
 
     private final AuditLogService service;
     private final GovernanceReads governance;
@@ -49,6 +54,19 @@ public class AuditEventResource {
     public Uni<Response> append(@Valid @NotNull AuditEvent event) {
         return service.append(event).map(receipt -> Response
                 .created(URI.create("/api/audit-events/" + receipt.sequence())).entity(receipt).build());
+    }
+
+    /**
+     * Several events at once, for a sender's outbox: one request instead of one each. 200 with one outcome per event
+     * in the order sent (a receipt, or a 409 refusal); 503 when the log could not commit them, and then none of the
+     * uncommitted ones is written.
+     */
+    @POST
+    @Path("/batch")
+    @RolesAllowed(Roles.AUDIT_WRITER)
+    public Uni<List<AuditBatchOutcome>> appendAll(
+            @Valid @NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull AuditEvent> events) {
+        return service.appendAll(events);
     }
 
     @GET

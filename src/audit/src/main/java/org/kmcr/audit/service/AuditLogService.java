@@ -7,6 +7,7 @@ import java.util.List;
 import org.kmcr.audit.model.AuditEntry;
 import org.kmcr.audit.model.AuditSearch;
 import org.kmcr.audit.repository.AuditEntryRepository;
+import org.kmcr.common.audit.AuditBatchOutcome;
 import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.AuditReceipt;
 import org.kmcr.common.problem.ProblemException;
@@ -30,6 +31,22 @@ public class AuditLogService {
      */
     public Uni<AuditReceipt> append(AuditEvent event) {
         return groupCommit.append(event);
+    }
+
+    /**
+     * Commits a sender's events together (queued at once, so they go in the same group commit when they fit) and
+     * answers each in the order sent: its receipt, or its 409 refusal. Any other failure fails the whole call (503),
+     * and the sender sends them all again: what was committed answers its receipt then.
+     */
+    public Uni<List<AuditBatchOutcome>> appendAll(List<AuditEvent> events) {
+        return Uni.join().all(events.stream().map(event -> groupCommit.append(event).map(AuditBatchOutcome::committed)
+                .onFailure(AuditLogService::isConflict).recoverWithItem(conflict -> AuditBatchOutcome.refused(
+                        event.id(), 409, conflict.getMessage())))
+                .toList()).andFailFast();
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        return failure instanceof ProblemException problem && problem.status() == 409;
     }
 
     /** One entry by its place in the chain; 404 when there is none. */

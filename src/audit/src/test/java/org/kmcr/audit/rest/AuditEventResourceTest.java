@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import static org.mockito.Mockito.doReturn;
 
@@ -52,6 +53,51 @@ class AuditEventResourceTest {
         return given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(event)
                 .post("/api/audit-events").then().statusCode(201)
                 .body("hash", notNullValue()).extract().path("sequence");
+    }
+
+    @Test
+    void aBatchIsAnsweredEventByEventInOrderAndIsSafeToSendAgain() {
+        String nhsNumber = TestNhsNumbers.next();
+        List<Map<String, Object>> events = List.of(event(UUID.randomUUID(), nhsNumber, "relationship", null),
+                event(UUID.randomUUID(), nhsNumber, "relationship", null),
+                event(UUID.randomUUID(), nhsNumber, "break-glass", "emergency-care: collapsed"));
+        List<Map<String, Object>> first = given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(events)
+                .post("/api/audit-events/batch").then().statusCode(200).body("", hasSize(3))
+                .body("id", equalTo(events.stream().map(e -> e.get("id").toString()).toList()))
+                .body("status", equalTo(java.util.Arrays.asList(null, null, null))).extract().path("receipt");
+        assertEquals(List.of((int) first.get(0).get("sequence") + 1, (int) first.get(0).get("sequence") + 2),
+                List.of(first.get(1).get("sequence"), first.get(2).get("sequence")));
+
+        // sent again (the relay's retry after a lost answer), with one id reused for other content
+        Map<String, Object> reused = new java.util.HashMap<>(events.get(2));
+        reused.put("action", "record.timeline.read");
+        given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(List.of(events.get(0), events.get(1), reused))
+                .post("/api/audit-events/batch").then().statusCode(200)
+                .body("receipt[0].sequence", equalTo(first.get(0).get("sequence")))
+                .body("receipt[1].sequence", equalTo(first.get(1).get("sequence")))
+                .body("[2].receipt", org.hamcrest.Matchers.nullValue()).body("[2].status", equalTo(409));
+        given().auth().oauth2(PRIVACY_OFFICER).queryParam("nhsNumber", nhsNumber).get("/api/audit-events").then()
+                .statusCode(200).body("", hasSize(3));
+    }
+
+    @Test
+    void aBatchIsRefusedWhenEmptyTooLargeMalformedOrNotFromAService() {
+        given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(List.of())
+                .post("/api/audit-events/batch").then().statusCode(400).contentType("application/problem+json");
+        List<Map<String, Object>> tooMany = java.util.stream.IntStream.range(0, AuditEventResource.MAX_BATCH + 1)
+                .mapToObj(i -> event(UUID.randomUUID(), TestNhsNumbers.next(), "relationship", null)).toList();
+        given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(tooMany)
+                .post("/api/audit-events/batch").then().statusCode(400).contentType("application/problem+json");
+        Map<String, Object> noAction = new java.util.HashMap<>(event(UUID.randomUUID(), TestNhsNumbers.next(),
+                "relationship", null));
+        noAction.remove("action");
+        given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(List.of(noAction))
+                .post("/api/audit-events/batch").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user("dr", "clinician", "RKM")).contentType(ContentType.JSON)
+                .body(List.of(event(UUID.randomUUID(), TestNhsNumbers.next(), "relationship", null)))
+                .post("/api/audit-events/batch").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(List.of())
+                .post("/api/audit-events/batch").then().statusCode(401);
     }
 
     @Test

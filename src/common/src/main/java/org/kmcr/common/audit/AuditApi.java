@@ -4,6 +4,7 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The audit service's write endpoint, called with this service's own client-credentials token. */
@@ -14,4 +15,8 @@ interface AuditApi {
 
     @POST
     Uni<AuditReceipt> record(AuditEvent event);
+
+    @POST
+    @Path("/batch")
+    Uni<List<AuditBatchOutcome>> recordAll(List<AuditEvent> events);
 }

@@ -3,6 +3,7 @@ package org.kmcr.common.audit;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -29,5 +30,17 @@ public class AuditClient {
     public Uni<AuditReceipt> record(AuditEvent event) {
         return api.record(event)
                 .onFailure().transform(Downstream.unavailable("audit", "nothing was disclosed"));
+    }
+
+    /**
+     * Records several events in one request (at most 500), answering each in the order given: its receipt, or
+     * why audit refused it; fails with a 503 problem when audit could not commit them.
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<List<AuditBatchOutcome>> recordAll(List<AuditEvent> events) {
+        return api.recordAll(events)
+                .onFailure().transform(Downstream.unavailable("audit", "the events were not recorded"));
     }
 }

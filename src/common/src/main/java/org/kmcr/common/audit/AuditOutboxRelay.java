@@ -23,8 +23,8 @@ import org.kmcr.common.problem.ProblemException;
 /**
  * Delivers this service's outbox ({@link AuditOutbox}) to the audit service. Every
  * {@code kmcr.audit.outbox.poll-interval}, one round, in one transaction: take the oldest waiting events (rows
- * locked with {@code SKIP LOCKED}, so replicas share the work and never send a row at the same time), send each to
- * audit (concurrently; audit's group commit takes them in one batch), delete the ones audit has committed and count
+ * locked with {@code SKIP LOCKED}, so replicas share the work and never send a row at the same time), send them to
+ * audit in one request (audit's group commit takes them in one batch), delete the ones audit has committed and count
  * an attempt, with the reason, on the others, which stay for the next round. After a round with failures the relay
  * backs off, doubling up to {@code kmcr.audit.outbox.max-backoff}. Nothing is ever dropped: an event leaves the
  * outbox only once audit has answered with its receipt. A row sent twice (audit committed it, then this transaction
@@ -90,21 +90,44 @@ public class AuditOutboxRelay {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery(select, Object[].class).setParameter("limit", config.batchSize()).getResultList()
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(new Round(0, 0))
-                        : Uni.join().all(rows.stream().map(this::send).toList()).andFailFast()
-                                .emitOn(back)
+                        : sendAll(rows).emitOn(back)
                                 .chain(results -> settle(session, results)))));
     }
 
-    private Uni<Sent> send(Object[] row) {
-        long position = ((Number) row[0]).longValue();
-        AuditEvent event;
-        try {
-            event = json.readValue((String) row[1], AuditEvent.class);
-        } catch (Exception unreadable) {
-            return Uni.createFrom().item(new Sent(position, "unreadable: " + unreadable.getClass().getSimpleName()));
+    /** Sends the readable rows in one request; each row comes back with the reason it must wait, or none. */
+    private Uni<List<Sent>> sendAll(List<Object[]> rows) {
+        List<Sent> unreadable = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        List<AuditEvent> events = new ArrayList<>();
+        for (Object[] row : rows) {
+            long position = ((Number) row[0]).longValue();
+            try {
+                events.add(json.readValue((String) row[1], AuditEvent.class));
+                positions.add(position);
+            } catch (Exception broken) {
+                unreadable.add(new Sent(position, "unreadable: " + broken.getClass().getSimpleName()));
+            }
         }
-        return audit.record(event).map(receipt -> new Sent(position, null))
-                .onFailure().recoverWithItem(failure -> new Sent(position, reason(failure)));
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(unreadable);
+        }
+        return audit.recordAll(events).map(outcomes -> {
+            if (outcomes.size() != events.size()) {
+                throw new IllegalStateException("audit answered " + outcomes.size() + " outcomes for "
+                        + events.size() + " events");
+            }
+            List<Sent> results = new ArrayList<>(unreadable);
+            for (int i = 0; i < outcomes.size(); i++) {
+                AuditBatchOutcome outcome = outcomes.get(i);
+                results.add(new Sent(positions.get(i), outcome.isCommitted() ? null : String.valueOf(outcome.status())));
+            }
+            return results;
+        }).onFailure().recoverWithItem(failure -> {
+            List<Sent> results = new ArrayList<>(unreadable);
+            String reason = reason(failure);
+            positions.forEach(position -> results.add(new Sent(position, reason)));
+            return results;
+        });
     }
 
     private Uni<Round> settle(Mutiny.Session session, List<Sent> results) {

@@ -14,6 +14,7 @@ import org.kmcr.common.audit.AuditClient;
 import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.AuditOutboxRelay;
 import org.kmcr.common.audit.AuditReceipt;
+import org.kmcr.common.testing.AuditMocks;
 
 /**
  * Base of the resource tests: the audit service is replaced by a recorder of the events consent sends it (the
@@ -40,6 +41,7 @@ abstract class AuditedResourceTest {
             audited.add(event);
             return Uni.createFrom().item(new AuditReceipt(event.id(), audited.size(), "hash"));
         }).when(audit).record(any());
+        AuditMocks.batchesRecordEachEvent(audit);
     }
 
     /**

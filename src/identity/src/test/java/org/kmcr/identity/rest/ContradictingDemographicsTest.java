@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.kmcr.common.audit.AuditClient;
 import org.kmcr.common.audit.AuditReceipt;
 import org.kmcr.common.identity.SourceIdentityIds;
+import org.kmcr.common.testing.AuditMocks;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 
@@ -52,6 +53,7 @@ class ContradictingDemographicsTest {
     @BeforeEach
     void auditCommits() {
         doReturn(Uni.createFrom().item(new AuditReceipt(UUID.randomUUID(), 1, "hash"))).when(audit).record(any());
+        AuditMocks.batchesRecordEachEvent(audit);
     }
 
     @Test

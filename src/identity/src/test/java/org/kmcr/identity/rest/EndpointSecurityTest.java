@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.kmcr.common.audit.AuditClient;
 import org.kmcr.common.audit.AuditReceipt;
 import org.kmcr.common.security.Roles;
+import org.kmcr.common.testing.AuditMocks;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
@@ -231,6 +232,7 @@ class EndpointSecurityTest {
     @BeforeEach
     void auditCommits() {
         doReturn(Uni.createFrom().item(new AuditReceipt(UUID.randomUUID(), 1, "hash"))).when(audit).record(any());
+        AuditMocks.batchesRecordEachEvent(audit);
     }
 
     static Stream<Arguments> everyEndpointByEveryCaller() {

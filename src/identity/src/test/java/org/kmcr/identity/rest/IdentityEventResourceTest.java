@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.kmcr.common.audit.AuditClient;
 import org.kmcr.common.audit.AuditReceipt;
 import org.kmcr.common.problem.ProblemException;
+import org.kmcr.common.testing.AuditMocks;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
@@ -46,6 +47,7 @@ class IdentityEventResourceTest {
     @BeforeEach
     void auditCommits() {
         doReturn(Uni.createFrom().item(new AuditReceipt(UUID.randomUUID(), 1, "hash"))).when(audit).record(any());
+        AuditMocks.batchesRecordEachEvent(audit);
     }
 
     /** Pages through the feed from the cursor to its end, {@code limit} at a time. */

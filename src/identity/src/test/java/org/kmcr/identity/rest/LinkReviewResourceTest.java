@@ -32,6 +32,7 @@ import org.kmcr.common.audit.AuditClient;
 import org.kmcr.common.audit.AuditEvent;
 import org.kmcr.common.audit.AuditReceipt;
 import org.kmcr.common.problem.ProblemException;
+import org.kmcr.common.testing.AuditMocks;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 
@@ -51,6 +52,7 @@ class LinkReviewResourceTest {
     @BeforeEach
     void auditCommits() {
         doReturn(Uni.createFrom().item(new AuditReceipt(UUID.randomUUID(), 1, "hash"))).when(audit).record(any());
+        AuditMocks.batchesRecordEachEvent(audit);
     }
 
     @Test

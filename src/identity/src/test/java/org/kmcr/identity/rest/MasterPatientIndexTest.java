@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kmcr.common.audit.AuditClient;
 import org.kmcr.common.audit.AuditReceipt;
+import org.kmcr.common.testing.AuditMocks;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
@@ -49,6 +50,7 @@ class MasterPatientIndexTest {
     @BeforeEach
     void auditCommits() {
         doReturn(Uni.createFrom().item(new AuditReceipt(UUID.randomUUID(), 1, "hash"))).when(audit).record(any());
+        AuditMocks.batchesRecordEachEvent(audit);
     }
 
     /** A person nobody else in the test database shares a name, birth date or postcode with. */

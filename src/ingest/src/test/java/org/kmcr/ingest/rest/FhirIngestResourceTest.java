@@ -38,6 +38,7 @@ import org.kmcr.common.identity.IdentityClient;
 import org.kmcr.common.identity.ResolvedIdentity;
 import org.kmcr.common.identity.SourcePatient;
 import org.kmcr.common.problem.ProblemException;
+import org.kmcr.common.testing.AuditMocks;
 import org.kmcr.common.testing.KmcrTestEnvironment;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
@@ -76,6 +77,7 @@ class FhirIngestResourceTest {
                 .when(consent).sharingPartner(any());
         doAnswer(call -> Uni.createFrom().item(new AuditReceipt(call.getArgument(0, AuditEvent.class).id(), 1, "h")))
                 .when(audit).record(any());
+        AuditMocks.batchesRecordEachEvent(audit);
     }
 
     static ValidatableResponse post(String token, String bundle) {
