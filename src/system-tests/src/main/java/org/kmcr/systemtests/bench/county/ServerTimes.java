@@ -22,7 +22,8 @@ import org.kmcr.systemtests.stack.ServiceSpec;
 final class ServerTimes {
 
     private static final Pattern SAMPLE = Pattern.compile(
-            "^http_server_requests_seconds_(count|sum)\\{([^}]*)\\}\\s+([0-9.eE+-]+)");
+            // label values are quoted and may hold braces (a path template such as /api/records/{nhsNumber}/summary)
+            "^http_server_requests_seconds_(count|sum)\\{((?:[^\"}]|\"[^\"]*\")*)\\}\\s+([0-9.eE+-]+)");
     private static final Pattern LABEL = Pattern.compile("(method|uri|status)=\"([^\"]*)\"");
     private static final List<ServiceSpec> SERVICES = List.of(ServiceSpec.IDENTITY, ServiceSpec.CONSENT,
             ServiceSpec.AUDIT, ServiceSpec.RECORD);
