@@ -1,6 +1,7 @@
 package org.kmcr.identity.matching;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.codec.language.DoubleMetaphone;
@@ -15,7 +16,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * Jaro-Winkler alone misses ("rhomas", "thomas"). First and family names given the wrong way round count as close,
  * and so does a first name given as the other record's family name when that record's first name is the other's
  * family name or one side has no family name (the name put in the wrong box). An e-mail address is close when it
- * is at most two edits away or has the same local part at another domain.
+ * is at most two edits away or has the same local part at another domain. A town or address line is close when
+ * it is spelt almost the same (Jaro-Winkler) or its words are all in the other's ("city of edinburgh").
  */
 public final class FieldComparisons {
 
@@ -218,7 +220,15 @@ public final class FieldComparisons {
         if (a.equals(b)) {
             return Agreement.EXACT;
         }
-        return JARO_WINKLER.apply(a, b) >= CLOSE_TEXT ? Agreement.CLOSE : Agreement.DISAGREE;
+        return JARO_WINKLER.apply(a, b) >= CLOSE_TEXT || wordsWithin(a, b) || wordsWithin(b, a) ? Agreement.CLOSE
+                : Agreement.DISAGREE;
+    }
+
+    /** Every word of a is a word of b, which has more: "edinburgh" in "city of edinburgh". */
+    static boolean wordsWithin(String a, String b) {
+        List<String> shorter = List.of(a.split(" "));
+        List<String> longer = List.of(b.split(" "));
+        return shorter.size() < longer.size() && longer.containsAll(shorter);
     }
 
     private static Agreement digits(String a, String b) {

@@ -85,8 +85,12 @@ class MatcherReplayBenchmark {
         Map<String, Long> givenCounts = new HashMap<>();
         Map<String, Long> familyCounts = new HashMap<>();
         Map<String, Long> townCounts = new HashMap<>();
+        Map<String, Long> birthDateCounts = new HashMap<>();
         NameFrequencies frequencies = NameFrequencies.NONE;
         Set<String> seenClusters = new java.util.HashSet<>();
+        // per outcome, the true pairs the record makes with the earlier records of its person: what the outcome weighs
+        Map<String, Integer> whyPairs = new java.util.TreeMap<>();
+        Map<String, Integer> earlierOfCluster = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             LabelledRecord r = records.get(i);
             MatchSubject s = MatchSubject.of(r.nhsNumber(), r.demographics());
@@ -101,7 +105,7 @@ class MatcherReplayBenchmark {
             long stored = i - refused;
             if (TERM_FREQUENCY && stored >= MINIMUM_INDEX && i % REFRESH == 0) {
                 frequencies = new NameFrequencies(shares(givenCounts, stored), shares(familyCounts, stored),
-                        shares(townCounts, stored), 1.0 / stored);
+                        shares(townCounts, stored), shares(birthDateCounts, stored), 1.0 / stored);
             }
             if (s.given() != null) {
                 givenCounts.merge(s.given(), 1L, Long::sum);
@@ -111,6 +115,9 @@ class MatcherReplayBenchmark {
             }
             if (s.town() != null) {
                 townCounts.merge(s.town(), 1L, Long::sum);
+            }
+            if (s.birthDigits() != null) {
+                birthDateCounts.merge(s.birthDigits(), 1L, Long::sum);
             }
             Set<Integer> candidates = new LinkedHashSet<>();
             List<String> keys = BlockingKeys.of(s);
@@ -144,6 +151,8 @@ class MatcherReplayBenchmark {
             }
             int person = i;
             boolean hasEarlier = !seenClusters.add(r.cluster());
+            int earlier = earlierOfCluster.merge(r.cluster(), 1, Integer::sum) - 1;
+            Map<String, Integer> whyBefore = new HashMap<>(why);
             boolean bestTrue = best != null && clusterOf.get(records.get(bestAt).localId()).equals(r.cluster());
             if (best == null || best.outcome() == MatchOutcome.NO_MATCH) {
                 if (hasEarlier) {
@@ -159,6 +168,11 @@ class MatcherReplayBenchmark {
                             2 * (int) (best.score().weight() / 2), bestTrue ? "right" : "WRONG"), 1, Integer::sum);
                 }
             }
+            why.forEach((k, v) -> {
+                if (!v.equals(whyBefore.get(k)) && !k.startsWith("link weight")) {
+                    whyPairs.merge(k, earlier, Integer::sum);
+                }
+            });
             if (best != null && best.outcome() == MatchOutcome.LINK) {
                 person = personOf.get(bestAt);
                 if (!clusterOf.get(records.get(bestAt).localId()).equals(r.cluster()) && misses.size() < 40) {
@@ -204,7 +218,8 @@ class MatcherReplayBenchmark {
                 + reviews + "; refused (too little to match on) " + refused);
         System.out.println("MPI-REPLAY " + run + " with the review queue decided right: "
                 + PairwiseAccuracy.of(clusterOf, decided).line());
-        why.forEach((k, v) -> System.out.println("  outcome " + k + ": " + v));
+        why.forEach((k, v) -> System.out.println("  outcome " + k + ": " + v + (whyPairs.containsKey(k)
+                ? " records, " + whyPairs.get(k) + " true pairs with earlier records of the person" : "")));
         misses.forEach(m -> System.out.println("  " + m));
     }
 }
