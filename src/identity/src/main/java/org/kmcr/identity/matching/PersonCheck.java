@@ -9,7 +9,8 @@ import java.util.List;
  * or is a possible twin or a parent or child of the same name of another of them, would chain two people through
  * a third. Such a link is held back for review, and the reason named. A namesake hold is not raised when the
  * person's own records already disagree on the first name in the same way (the best record's first name differs
- * from that record's too): then the difference is the person's, a typo the person already carries.
+ * from that record's too): then the difference is the person's, a typo the person already carries. And a link is
+ * held back when another person would be linked as readily ({@link #against}).
  */
 public final class PersonCheck {
 
@@ -46,6 +47,22 @@ public final class PersonCheck {
         }
         return new MatchDecision(MatchOutcome.REVIEW, best.decision().score(), reasons.stream().distinct().toList());
     }
+
+    /**
+     * The decision on linking, given the best candidate of any other person ({@code rival}, null when there is
+     * none): when the rival would be linked automatically too, two persons fit the record equally well for a
+     * machine (twins and a record without a first name; one person whose records were split) and a person decides.
+     */
+    public static MatchDecision against(MatchDecision decided, MatchDecision rival) {
+        if (decided.outcome() != MatchOutcome.LINK || rival == null || rival.outcome() != MatchOutcome.LINK) {
+            return decided;
+        }
+        List<String> reasons = new ArrayList<>(decided.reasons());
+        reasons.add(RIVAL);
+        return new MatchDecision(MatchOutcome.REVIEW, decided.score(), List.copyOf(reasons));
+    }
+
+    static final String RIVAL = "another person fits as well: the record would link to either";
 
     private static boolean namesake(String reason) {
         return reason.startsWith(MatchDecision.TWINS) || reason.startsWith(MatchDecision.GENERATIONS);

@@ -58,6 +58,8 @@ class MatcherReplayBenchmark {
     private static final int REFRESH = 1_000;
     /** {@code -Dmpi.tf=false} replays without the term-frequency adjustment, as the replay did before. */
     private static final boolean TERM_FREQUENCY = !"false".equals(System.getProperty("mpi.tf"));
+    /** {@code -Dmpi.rivals=false} replays without the hold for a record that two persons fit. */
+    private static final boolean RIVALS = !"false".equals(System.getProperty("mpi.rivals"));
 
     /** As the service counts: names seen more than once, shares of all records stored so far. */
     private static Map<String, Double> shares(Map<String, Long> counts, long total) {
@@ -148,6 +150,14 @@ class MatcherReplayBenchmark {
                         .stream().filter(e -> personOf.get(e.getKey()) == bestPerson)
                         .map(e -> new PersonCheck.Member(subjects.get(e.getKey()), e.getValue())).toList(),
                         Nicknames.shipped());
+                if (RIVALS) {
+                    // as the service: the best candidate of any other person (ranked as the service ranks them)
+                    MatchDecision rival = decisions.entrySet().stream()
+                            .filter(e -> personOf.get(e.getKey()) != bestPerson).map(Map.Entry::getValue)
+                            .min(java.util.Comparator.comparing(MatchDecision::outcome).thenComparing(
+                                    d -> -d.score().weight())).orElse(null);
+                    best = PersonCheck.against(best, rival);
+                }
             }
             int person = i;
             boolean hasEarlier = !seenClusters.add(r.cluster());
@@ -213,7 +223,7 @@ class MatcherReplayBenchmark {
                 }
             }
         }
-        String run = set + (TERM_FREQUENCY ? "" : " (no term frequencies)");
+        String run = set + (TERM_FREQUENCY ? "" : " (no term frequencies)") + (RIVALS ? "" : " (no rival hold)");
         System.out.println("MPI-REPLAY " + run + ": " + PairwiseAccuracy.of(clusterOf, linked).line() + "; reviews "
                 + reviews + "; refused (too little to match on) " + refused);
         System.out.println("MPI-REPLAY " + run + " with the review queue decided right: "

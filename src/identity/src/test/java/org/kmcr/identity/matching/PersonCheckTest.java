@@ -62,4 +62,30 @@ class PersonCheckTest {
         assertEquals(MatchOutcome.LINK, PersonCheck.of(best, List.of(best, twinLike), Nicknames.shipped())
                 .outcome(), "the person's own Mary and Xqzt already differ: linking another Mary chains no one new");
     }
+
+    @Test
+    void aRecordWithoutAFirstNameThatFitsEitherTwinGoesToReview() {
+        MatchSubject mary = subject(null, "Mary", "Jones", "2001-06-09", null);
+        MatchSubject anne = subject(null, "Anne", "Jones", "2001-06-09", null);
+        MatchSubject noFirstName = MatchSubject.of(null, new Demographics("Jones", null, "2001-06-09", "female",
+                null, null, "KM1 1AA", null, null, null, null));
+        MatchDecision toMary = member(noFirstName, mary).decision();
+        MatchDecision toAnne = member(noFirstName, anne).decision();
+        assertEquals(MatchOutcome.LINK, toMary.outcome(), "on its own, either twin would be linked");
+        MatchDecision checked = PersonCheck.against(toMary, toAnne);
+        assertEquals(MatchOutcome.REVIEW, checked.outcome());
+        assertEquals(List.of(PersonCheck.RIVAL), checked.reasons());
+    }
+
+    @Test
+    void aRivalThatWouldOnlyBeReviewedDoesNotHoldALinkBack() {
+        MatchSubject mary = subject(null, "Mary", "Jones", "1970-03-04", null);
+        MatchSubject namesake = subject(null, "Mary", "Jones", "1988-10-21", null);
+        MatchSubject incoming = subject(null, "Mary", "Jones", "1970-03-04", null);
+        MatchDecision toMary = member(incoming, mary).decision();
+        MatchDecision toNamesake = member(incoming, namesake).decision();
+        assertTrue(toNamesake.outcome() != MatchOutcome.LINK, toNamesake.toString());
+        assertEquals(toMary, PersonCheck.against(toMary, toNamesake));
+        assertEquals(toMary, PersonCheck.against(toMary, null));
+    }
 }
