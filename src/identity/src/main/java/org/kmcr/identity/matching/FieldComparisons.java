@@ -17,7 +17,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * and so does a first name given as the other record's family name when that record's first name is the other's
  * family name or one side has no family name (the name put in the wrong box). An e-mail address is close when it
  * is at most two edits away or has the same local part at another domain. A town or address line is close when
- * it is spelt almost the same (Jaro-Winkler) or its words are all in the other's ("city of edinburgh").
+ * it is spelt almost the same (Jaro-Winkler) or its words are all in the other's ("city of edinburgh"); a town also when its letters are jumbled.
  */
 public final class FieldComparisons {
 
@@ -48,7 +48,7 @@ public final class FieldComparisons {
         levels.put(MatchField.GENDER, exactOnly(a.gender(), b.gender()));
         levels.put(MatchField.POSTCODE, postcode(a, b));
         levels.put(MatchField.ADDRESS, text(a.address(), b.address()));
-        levels.put(MatchField.TOWN, text(a.town(), b.town()));
+        levels.put(MatchField.TOWN, town(a.town(), b.town()));
         levels.put(MatchField.TELEPHONE, digits(a.telephone(), b.telephone()));
         levels.put(MatchField.EMAIL, email(a.email(), b.email()));
         return levels;
@@ -222,6 +222,17 @@ public final class FieldComparisons {
         }
         return JARO_WINKLER.apply(a, b) >= CLOSE_TEXT || wordsWithin(a, b) || wordsWithin(b, a) ? Agreement.CLOSE
                 : Agreement.DISAGREE;
+    }
+
+    /** As {@link #text}, and a town whose letters are jumbled ("birgmhniam") is close too, as a name is. */
+    static Agreement town(String a, String b) {
+        Agreement level = text(a, b);
+        if (level != Agreement.DISAGREE) {
+            return level;
+        }
+        String left = Names.name(a);
+        String right = Names.name(b);
+        return left != null && right != null && sameLetters(left, right) ? Agreement.CLOSE : Agreement.DISAGREE;
     }
 
     /** Every word of a is a word of b, which has more: "edinburgh" in "city of edinburgh". */

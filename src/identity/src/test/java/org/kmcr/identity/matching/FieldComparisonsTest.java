@@ -59,6 +59,8 @@ class FieldComparisonsTest {
         "town         | Maidstone     | Maidston       | CLOSE",
         "town         | City of Edinburgh | Edinburgh  | CLOSE",
         "town         | Edinburgh     | Glasgow        | DISAGREE",
+        "town         | Birgmhniam    | Birmingham     | CLOSE",
+        "town         | Lvpreool      | Liverpool      | CLOSE",
         "address      | Flat 3, 12 High St | 12 High St | CLOSE",
         "telephone    | 01622 123456  | +44 1622 123456| EXACT",
         "telephone    | 01622 123456  | 01622 123457   | ONE_EDIT",
