@@ -93,14 +93,19 @@ class MatcherReplayBenchmark {
         // per outcome, the true pairs the record makes with the earlier records of its person: what the outcome weighs
         Map<String, Integer> whyPairs = new java.util.TreeMap<>();
         Map<String, Integer> earlierOfCluster = new HashMap<>();
+        Map<String, Integer> clusterSize = new HashMap<>();
+        records.forEach(record -> clusterSize.merge(record.cluster(), 1, Integer::sum));
         for (int i = 0; i < records.size(); i++) {
             LabelledRecord r = records.get(i);
             MatchSubject s = MatchSubject.of(r.nhsNumber(), r.demographics());
             subjects.add(s);
             clusterOf.put(r.localId(), r.cluster());
             if (s.nhsNumber() == null && !s.matchable()) {
-                // the service refuses it (422): stored nowhere, linked to no one
+                // the service refuses it (422): stored nowhere, linked to no one; it loses its pairs with every
+                // other record of its person (counted here, so not again at the later records)
                 refused++;
+                why.merge("refused: too little to match on", 1, Integer::sum);
+                whyPairs.merge("refused: too little to match on", clusterSize.get(r.cluster()) - 1, Integer::sum);
                 personOf.add(-1);
                 continue;
             }
