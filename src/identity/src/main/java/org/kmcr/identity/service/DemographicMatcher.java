@@ -145,10 +145,12 @@ public class DemographicMatcher implements PersonMatcher {
         List<PersonCheck.Member> samePerson = scored.stream()
                 .filter(s -> s.candidate().personId().equals(best.candidate().personId()))
                 .map(DemographicMatcher::member).toList();
-        MatchDecision rival = scored.stream().filter(s -> !s.candidate().personId().equals(best.candidate().personId()))
-                .findFirst().map(Scored::decision).orElse(null);
-        return new Scored(best.candidate(), PersonCheck.against(PersonCheck.of(member(best), samePerson,
-                Nicknames.shipped()), rival));
+        PersonCheck.Member rival = scored.stream()
+                .filter(s -> !s.candidate().personId().equals(best.candidate().personId())).findFirst()
+                .map(DemographicMatcher::member).orElse(null);
+        MatchDecision decided = PersonCheck.of(member(best), samePerson, Nicknames.shipped());
+        return new Scored(best.candidate(), PersonCheck.against(new PersonCheck.Member(member(best).subject(),
+                decided), rival, SCORER));
     }
 
     private static PersonCheck.Member member(Scored s) {

@@ -157,11 +157,12 @@ class MatcherReplayBenchmark {
                         Nicknames.shipped());
                 if (RIVALS) {
                     // as the service: the best candidate of any other person (ranked as the service ranks them)
-                    MatchDecision rival = decisions.entrySet().stream()
-                            .filter(e -> personOf.get(e.getKey()) != bestPerson).map(Map.Entry::getValue)
-                            .min(java.util.Comparator.comparing(MatchDecision::outcome).thenComparing(
-                                    d -> -d.score().weight())).orElse(null);
-                    best = PersonCheck.against(best, rival);
+                    PersonCheck.Member rival = decisions.entrySet().stream()
+                            .filter(e -> personOf.get(e.getKey()) != bestPerson)
+                            .min(java.util.Comparator.comparing((Map.Entry<Integer, MatchDecision> e) ->
+                                    e.getValue().outcome()).thenComparing(e -> -e.getValue().score().weight()))
+                            .map(e -> new PersonCheck.Member(subjects.get(e.getKey()), e.getValue())).orElse(null);
+                    best = PersonCheck.against(new PersonCheck.Member(subjects.get(bestAt), best), rival, scorer);
                 }
             }
             int person = i;
