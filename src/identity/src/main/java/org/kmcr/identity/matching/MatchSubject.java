@@ -29,16 +29,8 @@ public record MatchSubject(String nhsNumber, String given, String family, Intege
         Demographics d = demographics == null ? Demographics.NONE : demographics;
         Matcher date = d.birthDate() == null ? null : DATE.matcher(d.birthDate().strip());
         boolean dated = date != null && date.matches();
-        String given = givenName(d.given());
-        String family = Names.personalName(d.family(), false);
-        if (given == null && family == null) {
-            // names that are all titles ("Sir", "Baronet") are still what the source calls the person: compared as
-            // they are, where their term frequency makes them weigh little, rather than as no name at all
-            given = Names.name(first(d.given()));
-            family = Names.name(d.family());
-        }
         return new MatchSubject(NhsNumber.isValid(nhsNumber) ? nhsNumber.replaceAll("[\\s-]", "") : null,
-                given, family,
+                givenName(d.given()), Names.personalName(d.family(), false),
                 dated ? Integer.valueOf(date.group(1)) : null,
                 dated && date.group(2) != null ? Integer.valueOf(date.group(2)) : null,
                 dated && date.group(3) != null ? Integer.valueOf(date.group(3)) : null,
