@@ -21,7 +21,8 @@ import org.kmcr.identity.matching.PersonCheck;
  * scoring, the best person's decision), without HTTP or PostgreSQL: for tuning, in seconds, before the real
  * benchmark. Names are weighed by their frequency among the records replayed so far, as the service does
  * ({@code -Dmpi.tf=false}: not). Prints the pairwise figures (reviews count as not linked), the same if every review
- * were decided right, why each record with an earlier record of its person did not link, and a sample of the
+ * were decided right, why each record with an earlier record of its person did not link (with the true pairs each
+ * outcome costs or gains), and a sample of the
  * true pairs it did not link. Run with
  * {@code ./mvnw -o -B -pl src/identity -am test -Dtest=MatcherReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dmpi.sets=fake_1000}.
  */
