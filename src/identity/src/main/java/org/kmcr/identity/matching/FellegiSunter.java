@@ -7,14 +7,17 @@ import java.util.OptionalDouble;
 
 /**
  * Scores a pair of records: the agreement level of each field ({@link FieldComparisons}), its weight log2(m/u)
- * ({@link Weights}), with exact agreement on a first name, family name or town weighed by how common it is in the
- * index: log2(m / max(share, minimum u)) instead of log2(m / u).
+ * ({@link Weights}), with exact agreement on a first name, family name, town or date of birth weighed by how common it is in the
+ * index: log2(m / max(share, minimum u)) instead of log2(m / u). So is an exact date of birth, but only ever
+ * downwards, log2(m / max(share, u)): dates of birth are spread about evenly over the days, so the estimated u is
+ * already what a date says, except for the dates shared far more often than that (1 January, the date a source
+ * records when it knows only the year; 37% of the dated records of historical_50k).
  */
 public final class FellegiSunter {
 
     /** The fields whose exact agreement is weighed by how common the value is. */
     static final java.util.Set<MatchField> TERM_FREQUENCY = java.util.EnumSet.of(MatchField.GIVEN, MatchField.FAMILY,
-            MatchField.TOWN);
+            MatchField.TOWN, MatchField.BIRTH_DATE);
 
     private final Weights weights;
     private final Nicknames nicknames;
@@ -57,11 +60,13 @@ public final class FellegiSunter {
             String value = switch (field) {
                 case GIVEN -> a.given();
                 case FAMILY -> a.family();
+                case BIRTH_DATE -> a.birthDigits();
                 default -> a.town();
             };
             OptionalDouble share = frequencies.share(field, value);
             if (share.isPresent()) {
-                double u = Math.max(share.getAsDouble(), weights.minimumU());
+                double floor = field == MatchField.BIRTH_DATE ? weights.u(field, level) : weights.minimumU();
+                double u = Math.max(share.getAsDouble(), floor);
                 return new FieldEvidence(field, level, Weights.log2(weights.m(field, level) / u), true);
             }
         }

@@ -1,6 +1,7 @@
 package org.kmcr.identity.matching;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.codec.language.DoubleMetaphone;
@@ -15,7 +16,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * Jaro-Winkler alone misses ("rhomas", "thomas"). First and family names given the wrong way round count as close,
  * and so does a first name given as the other record's family name when that record's first name is the other's
  * family name or one side has no family name (the name put in the wrong box). An e-mail address is close when it
- * is at most two edits away or has the same local part at another domain.
+ * is at most two edits away or has the same local part at another domain. A town or address line is close when
+ * it is spelt almost the same (Jaro-Winkler) or its words are all in the other's ("city of edinburgh"); a town also when its letters are jumbled.
  */
 public final class FieldComparisons {
 
@@ -46,7 +48,7 @@ public final class FieldComparisons {
         levels.put(MatchField.GENDER, exactOnly(a.gender(), b.gender()));
         levels.put(MatchField.POSTCODE, postcode(a, b));
         levels.put(MatchField.ADDRESS, text(a.address(), b.address()));
-        levels.put(MatchField.TOWN, text(a.town(), b.town()));
+        levels.put(MatchField.TOWN, town(a.town(), b.town()));
         levels.put(MatchField.TELEPHONE, digits(a.telephone(), b.telephone()));
         levels.put(MatchField.EMAIL, email(a.email(), b.email()));
         return levels;
@@ -218,7 +220,26 @@ public final class FieldComparisons {
         if (a.equals(b)) {
             return Agreement.EXACT;
         }
-        return JARO_WINKLER.apply(a, b) >= CLOSE_TEXT ? Agreement.CLOSE : Agreement.DISAGREE;
+        return JARO_WINKLER.apply(a, b) >= CLOSE_TEXT || wordsWithin(a, b) || wordsWithin(b, a) ? Agreement.CLOSE
+                : Agreement.DISAGREE;
+    }
+
+    /** As {@link #text}, and a town whose letters are jumbled ("birgmhniam") is close too, as a name is. */
+    static Agreement town(String a, String b) {
+        Agreement level = text(a, b);
+        if (level != Agreement.DISAGREE) {
+            return level;
+        }
+        String left = Names.name(a);
+        String right = Names.name(b);
+        return left != null && right != null && sameLetters(left, right) ? Agreement.CLOSE : Agreement.DISAGREE;
+    }
+
+    /** Every word of a is a word of b, which has more: "edinburgh" in "city of edinburgh". */
+    static boolean wordsWithin(String a, String b) {
+        List<String> shorter = List.of(a.split(" "));
+        List<String> longer = List.of(b.split(" "));
+        return shorter.size() < longer.size() && longer.containsAll(shorter);
     }
 
     private static Agreement digits(String a, String b) {

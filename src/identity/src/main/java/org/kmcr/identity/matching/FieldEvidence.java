@@ -15,7 +15,7 @@ public record FieldEvidence(MatchField field, Agreement level, double weight, bo
             return "the " + field.words() + " is not on both records, so it counts neither way";
         }
         String effect = weight >= 0 ? "speaks for the same person" : "speaks against the same person";
-        String common = frequencyAdjusted ? " (weighed by how common the name is)" : "";
+        String common = frequencyAdjusted ? " (weighed by how common it is)" : "";
         return String.format(Locale.ROOT, "the %s is %s: %s%s (%+.1f)", field.words(), level.words(), effect, common,
                 weight);
     }

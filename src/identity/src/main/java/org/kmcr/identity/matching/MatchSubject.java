@@ -30,7 +30,7 @@ public record MatchSubject(String nhsNumber, String given, String family, Intege
         Matcher date = d.birthDate() == null ? null : DATE.matcher(d.birthDate().strip());
         boolean dated = date != null && date.matches();
         return new MatchSubject(NhsNumber.isValid(nhsNumber) ? nhsNumber.replaceAll("[\\s-]", "") : null,
-                Names.name(first(d.given())), Names.name(d.family()),
+                givenName(d.given()), Names.personalName(d.family(), false),
                 dated ? Integer.valueOf(date.group(1)) : null,
                 dated && date.group(2) != null ? Integer.valueOf(date.group(2)) : null,
                 dated && date.group(3) != null ? Integer.valueOf(date.group(3)) : null,
@@ -61,6 +61,12 @@ public record MatchSubject(String nhsNumber, String given, String family, Intege
     /** The sector: the district and the first digit of the inward code, e.g. {@code KM11}. */
     public String postcodeSector() {
         return postcode == null || postcode.length() < 5 ? postcode : postcode.substring(0, postcode.length() - 2);
+    }
+
+    /** The first given name that is a name once titles are dropped ("Sir", "John": john). */
+    private static String givenName(List<String> given) {
+        return given == null ? null : given.stream().map(g -> Names.personalName(g, true))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private static String first(List<String> values) {

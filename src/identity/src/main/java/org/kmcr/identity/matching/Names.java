@@ -19,6 +19,25 @@ public final class Names {
         return fold(text, NOT_LETTERS, "");
     }
 
+    /**
+     * A first name (givenName true) or family name as the matcher compares it: its words without titles
+     * ({@link Titles}: "Sir John" is John, "Baronet" is no family name), then as {@link #name}; null when nothing
+     * is left.
+     */
+    public static String personalName(String text, boolean givenName) {
+        String words = words(text);
+        if (words == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String word : words.split(" ")) {
+            if (!Titles.isTitle(word, givenName)) {
+                kept.append(word);
+            }
+        }
+        return name(kept.toString());
+    }
+
     /** Lower case letters and digits, words separated by one space; null when nothing is left. */
     public static String words(String text) {
         String folded = fold(text, NOT_WORDS, " ");

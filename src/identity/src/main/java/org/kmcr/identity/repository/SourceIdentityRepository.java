@@ -70,11 +70,12 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
         return getSession().flatMap(session -> writeParameters(session.createNativeQuery("""
                 WITH written AS (
                     INSERT INTO identity.source_identity (id, source_org, source_system, local_id, nhs_number,
-                        demographics, created_at, updated_at, blocking_keys, given_name, family_name, town_name)
+                        demographics, created_at, updated_at, blocking_keys, given_name, family_name, town_name,
+                        birth_date)
                     VALUES (:id, :sourceOrg, :sourceSystem, :localId, :nhsNumber,
                         CAST(CAST(:demographics AS text) AS jsonb), now(), now(),
                         string_to_array(CAST(:keys AS text), ','), CAST(:given AS text), CAST(:family AS text),
-                        CAST(:town AS text))
+                        CAST(:town AS text), CAST(:birthDate AS text))
                     ON CONFLICT DO NOTHING
                     RETURNING *),
                 """ + VERSION_AND_LOCKS, SourceIdentity.class), key, nhsNumber, demographicsJson, index,
@@ -93,7 +94,7 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
                                     THEN s.updated_at ELSE now() END,
                                 blocking_keys = string_to_array(CAST(:keys AS text), ','),
                                 given_name = CAST(:given AS text), family_name = CAST(:family AS text),
-                                town_name = CAST(:town AS text)
+                                town_name = CAST(:town AS text), birth_date = CAST(:birthDate AS text)
                             WHERE s.source_org = :sourceOrg AND s.source_system = :sourceSystem
                                 AND s.local_id = :localId
                             RETURNING s.*),
@@ -114,6 +115,7 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
                 .setParameter("given", index.givenName())
                 .setParameter("family", index.familyName())
                 .setParameter("town", index.townName())
+                .setParameter("birthDate", index.birthDate())
                 .setParameter("sent", nhsNumberAsSent);
     }
 
@@ -133,8 +135,12 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
                    FROM unnest(string_to_array(CAST(:lockKeys AS text), ',')) AS t(k)
                    WHERE w.id IS NOT NULL) >= 0""";
 
-    /** What the matcher indexes a source identity by: its blocking keys, normalised names and town. */
-    public record Index(List<String> blockingKeys, String givenName, String familyName, String townName) {
+    /**
+     * What the matcher indexes a source identity by: its blocking keys, normalised names and town, and its full
+     * date of birth (yyyymmdd, null unless year, month and day are known).
+     */
+    public record Index(List<String> blockingKeys, String givenName, String familyName, String townName,
+            String birthDate) {
     }
 
     private static String sortedKeys(List<String> keys) {
@@ -177,7 +183,7 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
     }
 
     /**
-     * Stores the record's blocking keys, normalised names and town (computed by the matcher from what is now
+     * Stores the record's blocking keys, normalised names, town and date of birth (computed by the matcher from what is now
      * stored), and keeps the version the source sent when it differs from the last one kept.
      */
     public Uni<Void> index(UUID id, Index index, String nhsNumberAsSent) {
@@ -185,12 +191,13 @@ public class SourceIdentityRepository implements PanacheRepositoryBase<SourceIde
                 UPDATE identity.source_identity SET
                     blocking_keys = string_to_array(CAST(:keys AS text), ','),
                     given_name = CAST(:given AS text), family_name = CAST(:family AS text),
-                    town_name = CAST(:town AS text)
+                    town_name = CAST(:town AS text), birth_date = CAST(:birthDate AS text)
                 WHERE id = :id""")
                 .setParameter("keys", String.join(",", index.blockingKeys()))
                 .setParameter("given", index.givenName())
                 .setParameter("family", index.familyName())
                 .setParameter("town", index.townName())
+                .setParameter("birthDate", index.birthDate())
                 .setParameter("id", id)
                 .executeUpdate()
                 .chain(() -> session.createNativeQuery("""

@@ -137,12 +137,20 @@ public class DemographicMatcher implements PersonMatcher {
         });
     }
 
-    /** The best candidate's decision, checked against the person's other candidate records ({@link PersonCheck}). */
+    /**
+     * The best candidate's decision, checked against the person's other candidate records and against the best
+     * candidate of any other person ({@link PersonCheck}).
+     */
     private static Scored checked(Scored best, List<Scored> scored) {
         List<PersonCheck.Member> samePerson = scored.stream()
                 .filter(s -> s.candidate().personId().equals(best.candidate().personId()))
                 .map(DemographicMatcher::member).toList();
-        return new Scored(best.candidate(), PersonCheck.of(member(best), samePerson, Nicknames.shipped()));
+        PersonCheck.Member rival = scored.stream()
+                .filter(s -> !s.candidate().personId().equals(best.candidate().personId())).findFirst()
+                .map(DemographicMatcher::member).orElse(null);
+        MatchDecision decided = PersonCheck.of(member(best), samePerson, Nicknames.shipped());
+        return new Scored(best.candidate(), PersonCheck.against(new PersonCheck.Member(member(best).subject(),
+                decided), rival, SCORER));
     }
 
     private static PersonCheck.Member member(Scored s) {

@@ -13,7 +13,7 @@ import org.kmcr.identity.matching.NameFrequencies;
 import org.kmcr.identity.repository.NameFrequencyRepository;
 
 /**
- * The name and town frequencies of the index for the term-frequency adjustment, counted again in the background
+ * The name, town and date-of-birth frequencies of the index for the term-frequency adjustment, counted again in the background
  * once they are older than {@code kmcr.identity.matching.frequency-refresh}; a resolve never waits for the count. A
  * name seen
  * at most once counts as rare as one in the whole index. Until the index holds
@@ -53,7 +53,7 @@ public class NameFrequencyCache {
             NameFrequencies frequencies = counts.total() < config.frequencyMinimumIndexSize() ? NameFrequencies.NONE
                     : new NameFrequencies(shares(counts.given(), counts.total()),
                             shares(counts.family(), counts.total()), shares(counts.town(), counts.total()),
-                            1.0 / counts.total());
+                            shares(counts.birthDate(), counts.total()), 1.0 / counts.total());
             current.set(frequencies);
             countedAt.set(Instant.now());
             return frequencies;

@@ -74,7 +74,7 @@ public class SourceIdentityService {
 
     private static SourceIdentityRepository.Index index(MatchSubject stored) {
         return new SourceIdentityRepository.Index(BlockingKeys.of(stored), stored.given(), stored.family(),
-                stored.town());
+                stored.town(), stored.birthDigits());
     }
 
 }

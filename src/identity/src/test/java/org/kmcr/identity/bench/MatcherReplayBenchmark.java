@@ -21,7 +21,8 @@ import org.kmcr.identity.matching.PersonCheck;
  * scoring, the best person's decision), without HTTP or PostgreSQL: for tuning, in seconds, before the real
  * benchmark. Names are weighed by their frequency among the records replayed so far, as the service does
  * ({@code -Dmpi.tf=false}: not). Prints the pairwise figures (reviews count as not linked), the same if every review
- * were decided right, why each record with an earlier record of its person did not link, and a sample of the
+ * were decided right, why each record with an earlier record of its person did not link (with the true pairs each
+ * outcome costs or gains), and a sample of the
  * true pairs it did not link. Run with
  * {@code ./mvnw -o -B -pl src/identity -am test -Dtest=MatcherReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dmpi.sets=fake_1000}.
  */
@@ -58,6 +59,8 @@ class MatcherReplayBenchmark {
     private static final int REFRESH = 1_000;
     /** {@code -Dmpi.tf=false} replays without the term-frequency adjustment, as the replay did before. */
     private static final boolean TERM_FREQUENCY = !"false".equals(System.getProperty("mpi.tf"));
+    /** {@code -Dmpi.rivals=false} replays without the hold for a record that two persons fit. */
+    private static final boolean RIVALS = !"false".equals(System.getProperty("mpi.rivals"));
 
     /** As the service counts: names seen more than once, shares of all records stored so far. */
     private static Map<String, Double> shares(Map<String, Long> counts, long total) {
@@ -85,23 +88,32 @@ class MatcherReplayBenchmark {
         Map<String, Long> givenCounts = new HashMap<>();
         Map<String, Long> familyCounts = new HashMap<>();
         Map<String, Long> townCounts = new HashMap<>();
+        Map<String, Long> birthDateCounts = new HashMap<>();
         NameFrequencies frequencies = NameFrequencies.NONE;
         Set<String> seenClusters = new java.util.HashSet<>();
+        // per outcome, the true pairs the record makes with the earlier records of its person: what the outcome weighs
+        Map<String, Integer> whyPairs = new java.util.TreeMap<>();
+        Map<String, Integer> earlierOfCluster = new HashMap<>();
+        Map<String, Integer> clusterSize = new HashMap<>();
+        records.forEach(record -> clusterSize.merge(record.cluster(), 1, Integer::sum));
         for (int i = 0; i < records.size(); i++) {
             LabelledRecord r = records.get(i);
             MatchSubject s = MatchSubject.of(r.nhsNumber(), r.demographics());
             subjects.add(s);
             clusterOf.put(r.localId(), r.cluster());
             if (s.nhsNumber() == null && !s.matchable()) {
-                // the service refuses it (422): stored nowhere, linked to no one
+                // the service refuses it (422): stored nowhere, linked to no one; it loses its pairs with every
+                // other record of its person (counted here, so not again at the later records)
                 refused++;
+                why.merge("refused: too little to match on", 1, Integer::sum);
+                whyPairs.merge("refused: too little to match on", clusterSize.get(r.cluster()) - 1, Integer::sum);
                 personOf.add(-1);
                 continue;
             }
             long stored = i - refused;
             if (TERM_FREQUENCY && stored >= MINIMUM_INDEX && i % REFRESH == 0) {
                 frequencies = new NameFrequencies(shares(givenCounts, stored), shares(familyCounts, stored),
-                        shares(townCounts, stored), 1.0 / stored);
+                        shares(townCounts, stored), shares(birthDateCounts, stored), 1.0 / stored);
             }
             if (s.given() != null) {
                 givenCounts.merge(s.given(), 1L, Long::sum);
@@ -111,6 +123,9 @@ class MatcherReplayBenchmark {
             }
             if (s.town() != null) {
                 townCounts.merge(s.town(), 1L, Long::sum);
+            }
+            if (s.birthDigits() != null) {
+                birthDateCounts.merge(s.birthDigits(), 1L, Long::sum);
             }
             Set<Integer> candidates = new LinkedHashSet<>();
             List<String> keys = BlockingKeys.of(s);
@@ -141,9 +156,20 @@ class MatcherReplayBenchmark {
                         .stream().filter(e -> personOf.get(e.getKey()) == bestPerson)
                         .map(e -> new PersonCheck.Member(subjects.get(e.getKey()), e.getValue())).toList(),
                         Nicknames.shipped());
+                if (RIVALS) {
+                    // as the service: the best candidate of any other person (ranked as the service ranks them)
+                    PersonCheck.Member rival = decisions.entrySet().stream()
+                            .filter(e -> personOf.get(e.getKey()) != bestPerson)
+                            .min(java.util.Comparator.comparing((Map.Entry<Integer, MatchDecision> e) ->
+                                    e.getValue().outcome()).thenComparing(e -> -e.getValue().score().weight()))
+                            .map(e -> new PersonCheck.Member(subjects.get(e.getKey()), e.getValue())).orElse(null);
+                    best = PersonCheck.against(new PersonCheck.Member(subjects.get(bestAt), best), rival, scorer);
+                }
             }
             int person = i;
             boolean hasEarlier = !seenClusters.add(r.cluster());
+            int earlier = earlierOfCluster.merge(r.cluster(), 1, Integer::sum) - 1;
+            Map<String, Integer> whyBefore = new HashMap<>(why);
             boolean bestTrue = best != null && clusterOf.get(records.get(bestAt).localId()).equals(r.cluster());
             if (best == null || best.outcome() == MatchOutcome.NO_MATCH) {
                 if (hasEarlier) {
@@ -159,6 +185,11 @@ class MatcherReplayBenchmark {
                             2 * (int) (best.score().weight() / 2), bestTrue ? "right" : "WRONG"), 1, Integer::sum);
                 }
             }
+            why.forEach((k, v) -> {
+                if (!v.equals(whyBefore.get(k)) && !k.startsWith("link weight")) {
+                    whyPairs.merge(k, earlier, Integer::sum);
+                }
+            });
             if (best != null && best.outcome() == MatchOutcome.LINK) {
                 person = personOf.get(bestAt);
                 if (!clusterOf.get(records.get(bestAt).localId()).equals(r.cluster()) && misses.size() < 40) {
@@ -199,12 +230,13 @@ class MatcherReplayBenchmark {
                 }
             }
         }
-        String run = set + (TERM_FREQUENCY ? "" : " (no term frequencies)");
+        String run = set + (TERM_FREQUENCY ? "" : " (no term frequencies)") + (RIVALS ? "" : " (no rival hold)");
         System.out.println("MPI-REPLAY " + run + ": " + PairwiseAccuracy.of(clusterOf, linked).line() + "; reviews "
                 + reviews + "; refused (too little to match on) " + refused);
         System.out.println("MPI-REPLAY " + run + " with the review queue decided right: "
                 + PairwiseAccuracy.of(clusterOf, decided).line());
-        why.forEach((k, v) -> System.out.println("  outcome " + k + ": " + v));
+        why.forEach((k, v) -> System.out.println("  outcome " + k + ": " + v + (whyPairs.containsKey(k)
+                ? " records, " + whyPairs.get(k) + " true pairs with earlier records of the person" : "")));
         misses.forEach(m -> System.out.println("  " + m));
     }
 }

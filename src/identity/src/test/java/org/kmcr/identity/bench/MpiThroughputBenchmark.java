@@ -93,13 +93,14 @@ class MpiThroughputBenchmark {
                         .append(g.nhsNumber()).append('\t').append(copyText(JSON.writeValueAsString(g.demographics())))
                         .append("\t2026-01-01\t2026-01-01\t{").append(String.join(",", BlockingKeys.of(s)))
                         .append("}\t").append(s.given()).append('\t').append(s.family()).append('\t')
-                        .append(s.town()).append('\n');
+                        .append(s.town()).append('\t').append(s.birthDigits()).append('\n');
                 link.append(UUID.randomUUID()).append('\t').append(sourceId).append('\t').append(personId)
                         .append("\tnhs-number\t1\t{}\tactive\t2026-01-01\tmatcher\n");
                 if ((i + 1) % 100_000 == 0 || i + 1 == persons) {
                     copy(c, "identity.person (id, nhs_number, created_at)", person);
                     copy(c, "identity.source_identity (id, source_org, source_system, local_id, nhs_number,"
-                            + " demographics, created_at, updated_at, blocking_keys, given_name, family_name, town_name)",
+                            + " demographics, created_at, updated_at, blocking_keys, given_name, family_name, town_name,"
+                            + " birth_date)",
                             source);
                     copy(c, "identity.identity_link (id, source_identity_id, person_id, method, score, evidence,"
                             + " state, created_at, decided_by)", link);

@@ -25,6 +25,7 @@ class MatchDecisionTest {
         "twins: another first name                  | null       | Mary    | Jones    | 2001-06-09 | female | KM1 1AA    | null       | Anne     | Jones    | 2001-06-09 | female | KM1 1AA    | REVIEW",
         "parent and child of one name               | null       | John    | Smith    | 1950-02-01 | male   | KM1 1AA    | null       | John     | Smith    | 1982-07-15 | male   | KM1 1AA    | REVIEW",
         "parent and child, a nickname, born 33 years apart on one day | null | Jennifer | Marks | 1936-09-30 | female | SH4 5YB | null | Jenny | Marks | 1969-09-30 | female | SH4 5YB | REVIEW",
+        "a title where the first name should be     | null       | Sir     | Murray   | 1851-01-01 | male   | SN6 7DQ    | null       | John     | Murray   | 1851-01-01 | male   | SN6 7DQ    | LINK",
         "twins, one married                         | null       | Kittie  | Williamson | 2006-12-19 | female | H8 6GE  | null       | Valarie  | Upton    | 2006-12-19 | female | H8 6GE     | REVIEW",
         "two different valid NHS numbers            | 9990000018 | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | 9990000026 | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | NO_MATCH",
         "an invalid NHS number is no evidence       | 9990000017 | Mary    | Jones    | 1970-03-04 | female | KM1 1AA    | 9990000018 | Mary     | Jones    | 1970-03-04 | female | KM1 1AA    | LINK",
@@ -52,7 +53,7 @@ class MatchDecisionTest {
     @Test
     void aCommonNameCountsLessThanARareOne() {
         MatchSubject a = MatchSubject.of(null, Demographics.basic("Smith", List.of("John"), null, null, null));
-        NameFrequencies index = new NameFrequencies(Map.of("john", 0.03), Map.of("smith", 0.012), Map.of(), 0.00001);
+        NameFrequencies index = new NameFrequencies(Map.of("john", 0.03), Map.of("smith", 0.012), Map.of(), Map.of(), 0.00001);
         double common = SCORER.score(a, a, index).weight();
         MatchSubject rare = MatchSubject.of(null, Demographics.basic("Okonkwo", List.of("John"), null, null, null));
         double uncommon = SCORER.score(rare, rare, index).weight();
@@ -60,8 +61,28 @@ class MatchDecisionTest {
     }
 
     @Test
+    void aCommonBirthDateCountsLessThanARareOne() {
+        NameFrequencies index = new NameFrequencies(Map.of(), Map.of(), Map.of(), Map.of("18620101", 0.012),
+                0.00001);
+        double common = birthDateWeight(SCORER.score(bornOn("1862-01-01"), bornOn("1862-01-01"), index));
+        double rare = birthDateWeight(SCORER.score(bornOn("1862-05-17"), bornOn("1862-05-17"), index));
+        assertTrue(rare > common + 2, rare + " vs " + common);
+        // a date no more common than average weighs what the shipped u says, never more
+        assertEquals(SCORER.weights().weight(MatchField.BIRTH_DATE, Agreement.EXACT), rare, 1e-9);
+    }
+
+    private static double birthDateWeight(PairScore score) {
+        return score.fields().stream().filter(f -> f.field() == MatchField.BIRTH_DATE).findFirst().orElseThrow()
+                .weight();
+    }
+
+    private static MatchSubject bornOn(String birthDate) {
+        return MatchSubject.of(null, Demographics.basic("Jones", List.of("Mary"), birthDate, null, null));
+    }
+
+    @Test
     void aCommonTownCountsLessThanARareOne() {
-        NameFrequencies index = new NameFrequencies(Map.of(), Map.of(), Map.of("london", 0.15), 0.00001);
+        NameFrequencies index = new NameFrequencies(Map.of(), Map.of(), Map.of("london", 0.15), Map.of(), 0.00001);
         double common = SCORER.score(inTown("London"), inTown("London"), index).weight();
         double rare = SCORER.score(inTown("Mevagissey"), inTown("Mevagissey"), index).weight();
         assertTrue(rare > common + 8, rare + " vs " + common);

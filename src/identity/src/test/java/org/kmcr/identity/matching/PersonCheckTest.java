@@ -62,4 +62,42 @@ class PersonCheckTest {
         assertEquals(MatchOutcome.LINK, PersonCheck.of(best, List.of(best, twinLike), Nicknames.shipped())
                 .outcome(), "the person's own Mary and Xqzt already differ: linking another Mary chains no one new");
     }
+
+    @Test
+    void aRecordWithoutAFirstNameThatFitsEitherTwinGoesToReview() {
+        MatchSubject mary = subject(null, "Mary", "Jones", "2001-06-09", null);
+        MatchSubject anne = subject(null, "Anne", "Jones", "2001-06-09", null);
+        MatchSubject noFirstName = MatchSubject.of(null, new Demographics("Jones", null, "2001-06-09", "female",
+                null, null, "KM1 1AA", null, null, null, null));
+        PersonCheck.Member toMary = member(noFirstName, mary);
+        PersonCheck.Member toAnne = member(noFirstName, anne);
+        assertEquals(MatchOutcome.LINK, toMary.decision().outcome(), "on its own, either twin would be linked");
+        MatchDecision checked = PersonCheck.against(toMary, toAnne, SCORER);
+        assertEquals(MatchOutcome.REVIEW, checked.outcome());
+        assertEquals(List.of(PersonCheck.RIVAL), checked.reasons());
+    }
+
+    @Test
+    void twoCandidatesThatLookLikeOnePersonDoNotHoldTheLinkBack() {
+        // one woman's records split into two persons: the new record fits both, and either is right
+        MatchSubject mary = subject(null, "Mary", "Jones", "1970-03-04", null);
+        MatchSubject maryAgain = subject(null, "Marie", "Jones", "1970-03-04", null);
+        MatchSubject incoming = subject(null, "Mary", "Jones", "1970-03-04", null);
+        PersonCheck.Member best = member(incoming, mary);
+        PersonCheck.Member rival = member(incoming, maryAgain);
+        assertEquals(MatchOutcome.LINK, rival.decision().outcome());
+        assertEquals(best.decision(), PersonCheck.against(best, rival, SCORER));
+    }
+
+    @Test
+    void aRivalThatWouldOnlyBeReviewedDoesNotHoldALinkBack() {
+        MatchSubject mary = subject(null, "Mary", "Jones", "1970-03-04", null);
+        MatchSubject namesake = subject(null, "Mary", "Jones", "1988-10-21", null);
+        MatchSubject incoming = subject(null, "Mary", "Jones", "1970-03-04", null);
+        PersonCheck.Member toMary = member(incoming, mary);
+        PersonCheck.Member toNamesake = member(incoming, namesake);
+        assertTrue(toNamesake.decision().outcome() != MatchOutcome.LINK, toNamesake.decision().toString());
+        assertEquals(toMary.decision(), PersonCheck.against(toMary, toNamesake, SCORER));
+        assertEquals(toMary.decision(), PersonCheck.against(toMary, null, SCORER));
+    }
 }
