@@ -20,8 +20,9 @@ import org.kmcr.record.policy.HotSpots.DistrictCounts;
 /**
  * Counts of people over the analytics tables that migration V50's trigger keeps (record.analytics_event and
  * record.analytics_person). People are counted once each (by NHS number, else source identity); those on the
- * stored national data opt-out list of the version given (V51, {@link AnalyticsOptOutRepository}) are left out of
- * every count by an anti-join; only counts leave this class.
+ * national data opt-out list in force (V51: each person's {@code opted_out}, set from the list
+ * {@link AnalyticsOptOutRepository} stored) are left out of every count; only counts leave this class, with the date
+ * of the list they left out.
  *
  * <p>Each count runs in a transaction of its own with {@code work_mem} raised for it alone
  * ({@code kmcr.record.analytics-work-mem}), and compares people's keys byte-wise ({@code COLLATE "C"}): counting
@@ -34,10 +35,13 @@ public class AnalyticsRepository {
     static final String MEASURES = "SELECT code, title, description, kind, category FROM record.analytics_measure "
             + "ORDER BY sort_order, code";
     static final String WORK_MEM = "SELECT set_config('work_mem', $1, true)";
-    static final String NOT_OPTED_OUT = "NOT EXISTS (SELECT 1 FROM record.analytics_opt_out o WHERE o.version = $1 "
-            + "AND o.nhs_number = p.nhs_number)";
-    /** True when the opt-out list version the query applies is stored: a query never runs without its list. */
-    static final String LISTED = "EXISTS (SELECT 1 FROM record.analytics_opt_out_list l WHERE l.version = $1)";
+    /**
+     * The last row of every count: whether a list is in force (a query never counts without one) and its date.
+     * Its other columns are those of the rows before it.
+     */
+    static final String IN_FORCE = "EXISTS (SELECT 1 FROM record.analytics_opt_out_list l WHERE l.superseded_at IS "
+            + "NULL) AS listed, (SELECT l.list_date FROM record.analytics_opt_out_list l WHERE l.superseded_at IS NULL) "
+            + "AS list_date";
     /** The Monday of an item's ISO week, in date arithmetic alone (1900-01-01 was a Monday). */
     static final String WEEK_OF_DAY = "(e.day - ((e.day - date '1900-01-01') % 7 + 7) % 7)";
 
@@ -66,49 +70,53 @@ public class AnalyticsRepository {
     public record MeasureRow(String code, String title, String description, MeasureKind kind, String category) {
     }
 
-    /** True counts: people per group (in group order) and people in all. */
-    public record Counts(Map<String, Long> groups, long total) {
+    /**
+     * True counts: people per group (in group order) and people in all, without the people on the opt-out list of
+     * {@code optOutListDate} (null: the list in force is the empty one stored when none was ever loaded).
+     */
+    public record Counts(Map<String, Long> groups, long total, LocalDate optOutListDate) {
+    }
+
+    /** Hot spots' counts per district, without the people on the opt-out list of {@code optOutListDate}. */
+    public record DistrictWeeks(List<DistrictCounts> districts, LocalDate optOutListDate) {
     }
 
     /**
-     * People counted for a measure by one breakdown, leaving out the opt-out list {@code optOutVersion}. For an
-     * event measure, people with a matching item in {@code [from, to]}, each in the group of their first such item
-     * (by week: once in each week); for a current measure every matching item now, whatever the dates.
+     * People counted for a measure by one breakdown. For an event measure, people with a matching item in
+     * {@code [from, to]}, each in the group of their first such item (by week: once in each week); for a current
+     * measure every matching item now, whatever the dates.
      */
-    public Uni<Counts> count(MeasureRow measure, Breakdown by, LocalDate from, LocalDate to, long optOutVersion,
-            LocalDate today) {
+    public Uni<Counts> count(MeasureRow measure, Breakdown by, LocalDate from, LocalDate to, LocalDate today) {
         boolean event = measure.kind() == MeasureKind.EVENT;
         // a current measure uses today only for ages
-        Tuple args = event ? Tuple.of(optOutVersion, measure.code(), from, to)
-                : by == Breakdown.AGE_BAND ? Tuple.of(optOutVersion, measure.code(), today)
-                : Tuple.of(optOutVersion, measure.code());
+        Tuple args = event ? Tuple.of(measure.code(), from, to)
+                : by == Breakdown.AGE_BAND ? Tuple.of(measure.code(), today)
+                : Tuple.of(measure.code());
         return inMemory(countSql(measure.kind(), by), args).map(rows -> {
             Map<String, Long> groups = new LinkedHashMap<>();
-            long total = 0;
             for (Row row : rows) {
                 if (!row.getBoolean("is_total")) {
                     groups.put(row.getString("grp"), row.getLong("n"));
                 } else {
                     requireListed(row);
-                    total = row.getLong("n");
+                    return new Counts(groups, row.getLong("n"), row.getLocalDate("list_date"));
                 }
             }
-            return new Counts(groups, total);
+            throw new IllegalStateException("a count without its total row");
         });
     }
 
     /**
-     * The statement {@link #count} runs: $1 the opt-out list version, $2 the measure, $3 and $4 the period (an
-     * event measure) or $3 today (a current measure by age band). One row per group, then the total row.
+     * The statement {@link #count} runs: $1 the measure, $2 and $3 the period (an event measure) or $2 today (a
+     * current measure by age band). One row per group, then the total row.
      */
     public static String countSql(MeasureKind kind, Breakdown by) {
         boolean event = kind == MeasureKind.EVENT;
-        String period = event ? " AND e.day BETWEEN $3 AND $4" : "";
-        String group = group(by, event ? "e.day" : "$3::date");
-        String matched = "SELECT p.person_key COLLATE \"C\" AS person_key, e.day, " + group + " AS grp "
-                + "FROM record.analytics_event e JOIN record.analytics_person p "
-                + "ON p.source_identity_id = e.source_identity_id WHERE e.measure_code = $2" + period + " AND "
-                + NOT_OPTED_OUT;
+        String period = event ? " AND e.day BETWEEN $2 AND $3" : "";
+        String matched = "SELECT p.person_key COLLATE \"C\" AS person_key, e.day, "
+                + group(by, event ? "e.day" : "$2::date") + " AS grp FROM record.analytics_event e "
+                + "JOIN record.analytics_person p ON p.source_identity_id = e.source_identity_id "
+                + "WHERE e.measure_code = $1" + period + " AND NOT p.opted_out";
         // by week a person counts once a week (and once in the total); otherwise once, in the group of their first
         // item, so the groups add up to the total
         String people = by == Breakdown.WEEK
@@ -119,39 +127,41 @@ public class AnalyticsRepository {
                 ? "(SELECT count(*) FROM (SELECT person_key FROM people GROUP BY person_key) once)"
                 : "(SELECT count(*) FROM people)";
         return "WITH matched AS (" + matched + "), people AS MATERIALIZED (" + people + ") "
-                + "SELECT grp, n, is_total, listed FROM ("
-                + "SELECT " + label + " AS grp, count(*) AS n, false AS is_total, true AS listed FROM people "
-                + "GROUP BY people.grp "
-                + "UNION ALL SELECT NULL, " + total + ", true, " + LISTED + ") counted "
+                + "SELECT grp, n, is_total, listed, list_date FROM ("
+                + "SELECT " + label + " AS grp, count(*) AS n, false AS is_total, true AS listed, NULL::date "
+                + "AS list_date FROM people GROUP BY people.grp "
+                + "UNION ALL SELECT NULL, " + total + ", true, " + IN_FORCE + ") counted "
                 + "ORDER BY is_total, grp NULLS LAST";
     }
 
     /** For hot spots: per district, the people of the recent 7 days to {@code to}, of the 7 before, and everyone. */
-    public Uni<List<DistrictCounts>> districtWeeks(MeasureRow measure, LocalDate to, long optOutVersion) {
+    public Uni<DistrictWeeks> districtWeeks(MeasureRow measure, LocalDate to) {
         String person = "p.person_key COLLATE \"C\"";
         String sql = "WITH counted AS (SELECT p.district, count(DISTINCT " + person + ") FILTER (WHERE e.day > "
-                + "$3::date - 7) AS recent, count(DISTINCT " + person + ") FILTER (WHERE e.day <= $3::date - 7) "
+                + "$2::date - 7) AS recent, count(DISTINCT " + person + ") FILTER (WHERE e.day <= $2::date - 7) "
                 + "AS prior FROM record.analytics_event e JOIN record.analytics_person p "
-                + "ON p.source_identity_id = e.source_identity_id WHERE e.measure_code = $2 "
-                + "AND e.day BETWEEN $3::date - 13 AND $3::date AND p.district IS NOT NULL AND " + NOT_OPTED_OUT
-                + " GROUP BY p.district), "
+                + "ON p.source_identity_id = e.source_identity_id WHERE e.measure_code = $1 "
+                + "AND e.day BETWEEN $2::date - 13 AND $2::date AND p.district IS NOT NULL AND NOT p.opted_out "
+                + "GROUP BY p.district), "
                 + "population AS (SELECT p.district, count(DISTINCT " + person + ") AS people "
-                + "FROM record.analytics_person p WHERE p.district IN (SELECT district FROM counted) AND "
-                + NOT_OPTED_OUT + " GROUP BY p.district) "
+                + "FROM record.analytics_person p WHERE p.district IN (SELECT district FROM counted) "
+                + "AND NOT p.opted_out GROUP BY p.district) "
                 + "SELECT c.district, c.recent, c.prior, coalesce(n.people, 0) AS people, false AS is_total, "
-                + "true AS listed FROM counted c LEFT JOIN population n ON n.district = c.district "
-                + "UNION ALL SELECT NULL, 0, 0, 0, true, " + LISTED + " ORDER BY is_total, district";
-        return inMemory(sql, Tuple.of(optOutVersion, measure.code(), to)).map(rows -> {
+                + "true AS listed, NULL::date AS list_date FROM counted c LEFT JOIN population n "
+                + "ON n.district = c.district "
+                + "UNION ALL SELECT NULL, 0, 0, 0, true, " + IN_FORCE + " ORDER BY is_total, district";
+        return inMemory(sql, Tuple.of(measure.code(), to)).map(rows -> {
             List<DistrictCounts> districts = new ArrayList<>();
             for (Row row : rows) {
-                if (row.getBoolean("is_total")) {
-                    requireListed(row);
-                } else {
+                if (!row.getBoolean("is_total")) {
                     districts.add(new DistrictCounts(row.getString("district"), row.getLong("recent"),
                             row.getLong("prior"), row.getLong("people")));
+                } else {
+                    requireListed(row);
+                    return new DistrictWeeks(districts, row.getLocalDate("list_date"));
                 }
             }
-            return districts;
+            throw new IllegalStateException("hot spots without their last row");
         });
     }
 
@@ -161,11 +171,10 @@ public class AnalyticsRepository {
                 .chain(() -> connection.preparedQuery(sql).execute(args)));
     }
 
-    /** Fails closed (503, nothing counted) if the opt-out list named is not stored (superseded a day ago). */
-    private static void requireListed(Row total) {
-        if (!total.getBoolean("listed")) {
-            throw ProblemException.unavailable("The national data opt-out list in force could not be applied; try "
-                    + "again");
+    /** Fails closed (503, nothing counted) when no opt-out list is in force. */
+    private static void requireListed(Row last) {
+        if (!last.getBoolean("listed")) {
+            throw ProblemException.unavailable("No national data opt-out list is in force for analytics; try again");
         }
     }
 

@@ -92,13 +92,13 @@ public class AnalyticsService {
             }
             AnalyticsQuery query = new AnalyticsQuery(measure.code(), by, period[0], period[1]);
             return permitted(caller, measure, AUDIT_PREFIX + measure.code() + "." + by.code())
-                    .chain(decision -> optOut.current().chain(excluded -> repository.count(measure, by, query.from(),
-                            query.to(), excluded.version(), today()).map(counts -> {
+                    .chain(decision -> optOut.current().chain(() -> repository.count(measure, by, query.from(),
+                            query.to(), today()).map(counts -> {
                                 SmallCounts.Published published = SmallCounts.publish(counts.groups(), counts.total());
                                 boolean event = measure.kind() == MeasureKind.EVENT;
                                 return new AnalyticsTable(measure.code(), measure.title(), measure.kind(), by,
                                         event ? query.from() : null, event ? query.to() : null,
-                                        excluded.listDate(), Instant.now(), published.cells(),
+                                        counts.optOutListDate(), Instant.now(), published.cells(),
                                         published.total());
                             })).chain(table -> audit.record(event(caller, decision, AUDIT_PREFIX + measure.code()
                                     + "." + by.code(), "permitted", List.of(measure.category()))).map(r -> table)));
@@ -120,10 +120,9 @@ public class AnalyticsService {
             }
             String action = AUDIT_PREFIX + measure.code() + ".hot-spots";
             return permitted(caller, measure, action)
-                    .chain(decision -> optOut.current().chain(excluded -> repository.districtWeeks(measure, to,
-                            excluded.version()).map(districts -> new HotSpotTable(measure.code(), measure.title(),
-                            to, 7, minimumCount, excluded.listDate(),
-                            HotSpots.rank(districts, minimumCount, 20))))
+                    .chain(decision -> optOut.current().chain(() -> repository.districtWeeks(measure, to))
+                            .map(weeks -> new HotSpotTable(measure.code(), measure.title(), to, 7, minimumCount,
+                                    weeks.optOutListDate(), HotSpots.rank(weeks.districts(), minimumCount, 20)))
                             .chain(table -> audit.record(event(caller, decision, action, "permitted",
                                     List.of(measure.category()))).map(r -> table)));
         });

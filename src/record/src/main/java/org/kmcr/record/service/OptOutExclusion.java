@@ -17,11 +17,11 @@ import org.kmcr.record.config.RecordConfig;
 import org.kmcr.record.repository.AnalyticsOptOutRepository;
 
 /**
- * The national data opt-out list that analytics leaves out. Read from consent and kept for
- * {@code kmcr.record.analytics-opt-out-cache} (the list changes when a privacy officer loads a new one); a list
- * record has not stored yet is stored once in the record schema ({@link AnalyticsOptOutRepository}), and every
- * query names the stored version, so the NHS numbers are never sent with a query. A new list applies from the first
- * query after it is read. When consent cannot answer and nothing is cached, analytics fails closed (503).
+ * Keeps the national data opt-out list that analytics leaves out in force in the record schema. The list is read
+ * from consent and kept for {@code kmcr.record.analytics-opt-out-cache} (it changes when a privacy officer loads a
+ * new one); a list record has not stored yet is stored once ({@link AnalyticsOptOutRepository}) and put in force,
+ * so the NHS numbers are never sent with a query and a new list applies from the first query after it is read. When
+ * consent cannot answer and nothing is cached, analytics fails closed (503).
  */
 @ApplicationScoped
 public class OptOutExclusion {
@@ -38,7 +38,10 @@ public class OptOutExclusion {
         this.config = config;
     }
 
-    /** The list in force: its date and its stored version. */
+    /**
+     * Puts consent's current list in force, at most once per cache period (a stored list is only found again by its
+     * digest: its numbers are sent once); answers it.
+     */
     public Uni<Excluded> current() {
         Cached cached = cache.get();
         Instant now = clock.instant();
@@ -47,16 +50,15 @@ public class OptOutExclusion {
         }
         return client.exclusions().chain(exclusions -> {
             String digest = digest(exclusions.nhsNumbers());
-            Uni<Long> version = cached != null && cached.list().digest().equals(digest)
-                    ? Uni.createFrom().item(cached.list().version())
-                    : repository.use(digest).chain(found -> found != null ? Uni.createFrom().item(found)
+            return repository.use(digest, exclusions.listDate(), exclusions.loadedAt())
+                    .chain(found -> found != null ? Uni.createFrom().item(found)
                             : repository.store(digest, exclusions.listDate(), exclusions.loadedAt(),
-                                    exclusions.nhsNumbers().toArray(String[]::new)));
-            return version.map(stored -> {
-                Excluded list = new Excluded(exclusions.listDate(), stored, digest);
-                cache.set(new Cached(list, now));
-                return list;
-            });
+                                    exclusions.nhsNumbers().toArray(String[]::new)))
+                    .map(version -> {
+                        Excluded list = new Excluded(exclusions.listDate(), version, digest);
+                        cache.set(new Cached(list, now));
+                        return list;
+                    });
         });
     }
 
@@ -75,10 +77,10 @@ public class OptOutExclusion {
     }
 
     /**
-     * The list applied to a query.
+     * The list put in force.
      *
      * @param listDate the list's date (null when none was ever loaded: then the list is empty)
-     * @param version  the stored list's version, named in the query
+     * @param version  the stored list's version
      * @param digest   the list's identity ({@link #digest})
      */
     public record Excluded(LocalDate listDate, long version, String digest) {
