@@ -8,10 +8,11 @@
 -- 2. Each person of analytics_person carries opted_out: on the list in force. Making a list the one in force
 --    recomputes the flags in the same transaction, so the next query applies it whole and no query pays for the
 --    list's size; the trigger sets the flag of a Patient it indexes from the list in force.
--- 3. No person is left with a stale flag: making a list in force first takes a SHARE lock on analytics_person
---    (waiting for the ingest transactions that wrote it, holding back new ones until it commits), and the trigger
---    sets the flag in a statement of its own after its write, so it reads the list that was in force once its
---    write could go ahead (READ COMMITTED: a new snapshot per statement).
+-- 3. No person is left with a stale flag: making a list in force takes a SHARE lock on analytics_person before it
+--    sets the flags (waiting for the ingest transactions that wrote it, holding back new writes until it commits),
+--    and the trigger's write of a person takes its snapshot only once its own lock is granted (READ COMMITTED: a
+--    snapshot per statement, after the statement's locks), so it reads the list in force after any change that
+--    held it back.
 -- record-query (${reader_role}) may still only SELECT tables; it writes these only through the two functions below,
 -- which run as the schema owner and touch nothing else.
 
@@ -107,7 +108,7 @@ BEGIN
     RETURN stored;
 END $$;
 
--- V50's indexing of an item, and the opted-out flag of a Patient's person in a statement of its own (see 3. above).
+-- V50's indexing of an item, now with the opted-out flag of a Patient's person (see 3. above).
 CREATE OR REPLACE FUNCTION record.analytics_index(item record.care_item) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = record, pg_temp AS $$
 DECLARE
@@ -122,7 +123,7 @@ BEGIN
         END IF;
         birth := item.resource ->> 'birthDate';
         INSERT INTO record.analytics_person AS p (source_identity_id, person_key, nhs_number, district, sex,
-                birth_date, ethnicity)
+                birth_date, ethnicity, opted_out)
         VALUES (item.source_identity_id, coalesce(nhs, 'sid:' || item.source_identity_id), nhs,
                 record.analytics_district(coalesce(
                     jsonb_path_query_first(item.resource, '$.address[*] ? (@.use == "home").postalCode') #>> '{}',
@@ -131,13 +132,11 @@ BEGIN
                 CASE WHEN birth ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN birth::date END,
                 jsonb_path_query_first(item.resource, '$.extension[*] ? (@.url == '
                     '"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory")'
-                    '.valueCodeableConcept.coding[0].code') #>> '{}')
+                    '.valueCodeableConcept.coding[0].code') #>> '{}',
+                record.analytics_opted_out(nhs))
         ON CONFLICT (source_identity_id) DO UPDATE SET person_key = excluded.person_key,
             nhs_number = excluded.nhs_number, district = excluded.district, sex = excluded.sex,
-            birth_date = excluded.birth_date, ethnicity = excluded.ethnicity;
-        UPDATE record.analytics_person p SET opted_out = record.analytics_opted_out(nhs)
-        WHERE p.source_identity_id = item.source_identity_id
-          AND p.opted_out IS DISTINCT FROM record.analytics_opted_out(nhs);
+            birth_date = excluded.birth_date, ethnicity = excluded.ethnicity, opted_out = excluded.opted_out;
         RETURN;
     END IF;
     INSERT INTO record.analytics_event (measure_code, item_id, source_identity_id, day, site)

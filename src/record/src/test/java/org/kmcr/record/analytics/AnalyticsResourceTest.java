@@ -321,6 +321,18 @@ class AnalyticsResourceTest {
         assertEquals("10", cell(table("covid-positive", "district", monday, monday).extract().path("cells"), "ZH8"));
         assertEquals(lists + 1, storedLists());
 
+        // people whose Patient arrives while that list is in force are left out from their first item
+        for (String onTheList : first) {
+            AnalyticsData.test(AnalyticsData.person(onTheList, "ZH8 1AB", "male", "1960-01-01", null), monday, true);
+        }
+        for (int i = 0; i < 2; i++) {
+            AnalyticsData.test(AnalyticsData.person("ZH8 1AB", "male", "1960-01-01", null), monday, true);
+        }
+        List<Map<String, Object>> later = table("covid-positive", "district", monday, monday).extract().path("cells");
+        assertEquals("10", cell(later, "ZH8"), "12 people, the 2 on the list left out: 10 (not 14 rounded to 15)");
+        assertEquals(12, count("SELECT count(*) FROM record.analytics_person WHERE district = 'ZH8' "
+                + "AND NOT opted_out"));
+
         // record's role reads the stored lists but cannot change them except through the owner's function
         try (Connection record = KmcrTestEnvironment.database().connectAs("kmcr_record");
                 Statement statement = record.createStatement()) {
