@@ -34,6 +34,20 @@ public interface RecordConfig {
     @WithDefault("PT1M")
     Duration analyticsOptOutCache();
 
+    /**
+     * How long the analytics measure definitions (record.analytics_measure) are kept before they are read again; a
+     * code not among them is looked up at once, so a measure just added is found by its first query.
+     */
+    @WithDefault("PT1M")
+    Duration analyticsMeasureCache();
+
+    /**
+     * The memory one analytics query may give each of its hash tables and sorts (PostgreSQL's work_mem, set for
+     * that query's transaction only), so that counting people once stays in memory.
+     */
+    @WithDefault("64MB")
+    String analyticsWorkMem();
+
     /** The longest period one analytics table may cover. */
     @WithDefault("P750D")
     Duration analyticsMaxPeriod();

@@ -51,15 +51,17 @@ public class AnalyticsService {
     static final int DEFAULT_WEEKS = 12;
 
     private final AnalyticsRepository repository;
+    private final AnalyticsMeasures measures;
     private final ConsentClient consent;
     private final AuditClient audit;
     private final OptOutExclusion optOut;
     private final RecordConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    AnalyticsService(AnalyticsRepository repository, ConsentClient consent, AuditClient audit, OptOutExclusion optOut,
-            RecordConfig config) {
+    AnalyticsService(AnalyticsRepository repository, AnalyticsMeasures measures, ConsentClient consent,
+            AuditClient audit, OptOutExclusion optOut, RecordConfig config) {
         this.repository = repository;
+        this.measures = measures;
         this.consent = consent;
         this.audit = audit;
         this.optOut = optOut;
@@ -72,7 +74,7 @@ public class AnalyticsService {
             if (!decision.permitted()) {
                 return refuse(caller, decision, LIST_MEASURES, List.of(), decision.reason());
             }
-            return repository.measures().chain(rows -> audit.record(event(caller, decision, LIST_MEASURES,
+            return measures.all().chain(rows -> audit.record(event(caller, decision, LIST_MEASURES,
                     "permitted", List.of())).map(receipt -> rows.stream().map(row -> new Measure(row.code(),
                     row.title(), row.description(), row.kind(), row.category(),
                     decision.categoryCodes().contains(row.category()))).toList()));
@@ -90,13 +92,13 @@ public class AnalyticsService {
             }
             AnalyticsQuery query = new AnalyticsQuery(measure.code(), by, period[0], period[1]);
             return permitted(caller, measure, AUDIT_PREFIX + measure.code() + "." + by.code())
-                    .chain(decision -> optOut.current().chain(excluded -> repository.count(measure, by, query.from(),
-                            query.to(), excluded.nhsNumbers(), today()).map(counts -> {
+                    .chain(decision -> optOut.current().chain(() -> repository.count(measure, by, query.from(),
+                            query.to(), today()).map(counts -> {
                                 SmallCounts.Published published = SmallCounts.publish(counts.groups(), counts.total());
                                 boolean event = measure.kind() == MeasureKind.EVENT;
                                 return new AnalyticsTable(measure.code(), measure.title(), measure.kind(), by,
                                         event ? query.from() : null, event ? query.to() : null,
-                                        excluded.exclusions().listDate(), Instant.now(), published.cells(),
+                                        counts.optOutListDate(), Instant.now(), published.cells(),
                                         published.total());
                             })).chain(table -> audit.record(event(caller, decision, AUDIT_PREFIX + measure.code()
                                     + "." + by.code(), "permitted", List.of(measure.category()))).map(r -> table)));
@@ -118,19 +120,18 @@ public class AnalyticsService {
             }
             String action = AUDIT_PREFIX + measure.code() + ".hot-spots";
             return permitted(caller, measure, action)
-                    .chain(decision -> optOut.current().chain(excluded -> repository.districtWeeks(measure, to,
-                            excluded.nhsNumbers()).map(districts -> new HotSpotTable(measure.code(), measure.title(),
-                            to, 7, minimumCount, excluded.exclusions().listDate(),
-                            HotSpots.rank(districts, minimumCount, 20))))
+                    .chain(decision -> optOut.current().chain(() -> repository.districtWeeks(measure, to))
+                            .map(weeks -> new HotSpotTable(measure.code(), measure.title(), to, 7, minimumCount,
+                                    weeks.optOutListDate(), HotSpots.rank(weeks.districts(), minimumCount, 20)))
                             .chain(table -> audit.record(event(caller, decision, action, "permitted",
                                     List.of(measure.category()))).map(r -> table)));
         });
     }
 
     private Uni<MeasureRow> measure(String code) {
-        return repository.measures().map(rows -> rows.stream().filter(row -> row.code().equals(code)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("No measure " + code + "; the measures are "
-                        + rows.stream().map(MeasureRow::code).collect(Collectors.joining(", ")))));
+        return measures.find(code).map(found -> found.measure().orElseThrow(() -> ProblemException.notFound(
+                "No measure " + code + "; the measures are " + found.all().stream().map(MeasureRow::code)
+                        .collect(Collectors.joining(", ")))));
     }
 
     /** Consent's decision, refused (audited, 403) unless it permits the measure's category. */

@@ -16,8 +16,12 @@ final class AnalyticsData {
 
     /** A person's Patient item; answers their source identity. */
     static Person person(String postcode, String gender, String birthDate, String ethnicity) {
+        return person(TestNhsNumbers.next(), postcode, gender, birthDate, ethnicity);
+    }
+
+    /** A person of the given NHS number. */
+    static Person person(String nhsNumber, String postcode, String gender, String birthDate, String ethnicity) {
         UUID identity = UUID.randomUUID();
-        String nhsNumber = TestNhsNumbers.next();
         String ethnic = ethnicity == null ? "" : ",\"extension\":[{\"url\":\"https://fhir.hl7.org.uk/StructureDefinition/"
                 + "Extension-UKCore-EthnicCategory\",\"valueCodeableConcept\":{\"coding\":[{\"code\":\"" + ethnicity
                 + "\"}]}}]";

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.mutiny.Uni;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -48,6 +49,7 @@ import org.kmcr.common.consent.OptOutClient;
 import org.kmcr.common.consent.OptOutExclusions;
 import org.kmcr.common.consent.ReasonCode;
 import org.kmcr.common.testing.KmcrTestEnvironment;
+import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.common.testing.TestTokens;
 import org.kmcr.record.StoredItemBuilder;
 import org.kmcr.record.analytics.AnalyticsData.Person;
@@ -280,6 +282,125 @@ class AnalyticsResourceTest {
                 .path("cells");
         assertEquals("10", cell(ages, "80+"));
         table("inpatients", "sex", null, null).statusCode(200);
+    }
+
+    @Test
+    void aNewOptOutListIsStoredOnceAndAppliesFromTheNextQuery() throws SQLException {
+        String monday = week(10);
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Person person = AnalyticsData.person("ZH8 1AB", "female", "1960-01-01", null);
+            AnalyticsData.test(person, monday, true);
+            people.add(person);
+        }
+        List<String> first = List.of(TestNhsNumbers.next(), TestNhsNumbers.next());
+        optedOut.addAll(first);
+        assertEquals("10", cell(table("covid-positive", "district", monday, monday).statusCode(200)
+                .body("optOutListDate", equalTo("2026-11-30")).extract().path("cells"), "ZH8"));
+        long lists = storedLists();
+        table("covid-positive", "district", monday, monday).statusCode(200);
+        table("covid-positive", "week", monday, monday).statusCode(200);
+        assertEquals(lists, storedLists(), "the same list is stored once, whatever the number of queries");
+
+        // a privacy officer loads a new list with 3 of these people on it: the very next query leaves them out
+        List<String> second = people.subList(0, 3).stream().map(Person::nhsNumber).toList();
+        doAnswer(call -> Uni.createFrom().item(new OptOutExclusions(LocalDate.of(2026, 12, 1), null, second)))
+                .when(optOut).exclusions();
+        ValidatableResponse after = table("covid-positive", "district", monday, monday).statusCode(200)
+                .body("optOutListDate", equalTo("2026-12-01"));
+        assertEquals("*", cell(after.extract().path("cells"), "ZH8"), "7 people once 3 are on the new list");
+        assertEquals(lists + 1, storedLists());
+        assertEquals(1, count("SELECT count(*) FROM record.analytics_opt_out_list WHERE superseded_at IS NULL"),
+                "one list in force");
+        List<Map<String, Object>> weeks = table("covid-positive", "week", monday, monday).extract().path("cells");
+        assertEquals("*", cell(weeks, monday));
+
+        // consent goes back to the first list: found again, not stored twice
+        doAnswer(call -> Uni.createFrom().item(new OptOutExclusions(LocalDate.of(2026, 11, 30), null, first)))
+                .when(optOut).exclusions();
+        assertEquals("10", cell(table("covid-positive", "district", monday, monday).extract().path("cells"), "ZH8"));
+        assertEquals(lists + 1, storedLists());
+
+        // people whose Patient arrives while that list is in force are left out from their first item
+        for (String onTheList : first) {
+            AnalyticsData.test(AnalyticsData.person(onTheList, "ZH8 1AB", "male", "1960-01-01", null), monday, true);
+        }
+        for (int i = 0; i < 2; i++) {
+            AnalyticsData.test(AnalyticsData.person("ZH8 1AB", "male", "1960-01-01", null), monday, true);
+        }
+        List<Map<String, Object>> later = table("covid-positive", "district", monday, monday).extract().path("cells");
+        assertEquals("10", cell(later, "ZH8"), "12 people, the 2 on the list left out: 10 (not 14 rounded to 15)");
+        assertEquals(12, count("SELECT count(*) FROM record.analytics_person WHERE district = 'ZH8' "
+                + "AND NOT opted_out"));
+
+        // record's role reads the stored lists but cannot change them except through the owner's function
+        try (Connection record = KmcrTestEnvironment.database().connectAs("kmcr_record");
+                Statement statement = record.createStatement()) {
+            assertThrows(SQLException.class, () -> statement.execute("DELETE FROM record.analytics_opt_out"));
+            assertThrows(SQLException.class, () -> statement.execute("INSERT INTO record.analytics_opt_out_list "
+                    + "(digest, size) VALUES (repeat('0', 64), 0)"));
+        }
+    }
+
+    @Test
+    void peopleInCareHomesAndWithCarePackagesAreCountedNowAndNeverNamed() {
+        permits(List.of(CareCategory.CONDITIONS, CareCategory.SOCIAL_CARE));
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Person resident = AnalyticsData.person("ZJ1 1AB", "female", "1930-01-01", null);
+            StoredItemBuilder.item(resident.identity(), "conditions", "Condition").status("active")
+                    .coded(AnalyticsData.SNOMED, "160734000", "Lives in a nursing home").store();
+            named.add(resident.nhsNumber());
+        }
+        // no longer in a care home: not counted now
+        Person movedOut = AnalyticsData.person("ZJ1 1AB", "female", "1930-01-01", null);
+        StoredItemBuilder.item(movedOut.identity(), "conditions", "Condition").status("resolved")
+                .coded(AnalyticsData.SNOMED, "160734000", "Lives in a nursing home").store();
+        for (int i = 0; i < 12; i++) {
+            Person cared = AnalyticsData.person("ZJ2 1AB", "male", "1945-01-01", null);
+            String status = i < 11 ? "active" : "completed";
+            StoredItemBuilder.item(cared.identity(), "social-care", "CarePlan").from("QKM").coded(null, null, null)
+                    .status(status).resource(carePlan(status)).store();
+            named.add(cared.nhsNumber());
+        }
+
+        String residents = table("care-home-residents", "district", null, null).statusCode(200)
+                .body("kind", equalTo("current")).extract().asString();
+        assertEquals("10", cell(table("care-home-residents", "district", null, null).extract().path("cells"), "ZJ1"),
+                "9 people in a care home now, rounded");
+        List<Map<String, Object>> packages = table("care-packages", "district", null, null).statusCode(200)
+                .extract().path("cells");
+        assertEquals("10", cell(packages, "ZJ2"), "11 active care packages; the completed one is not counted");
+        assertEquals("analytics.care-packages.district", audited.get(audited.size() - 1).action());
+        assertEquals(List.of("social-care"), audited.get(audited.size() - 1).categories());
+        String bySex = given().auth().oauth2(ANALYST).accept("text/csv").queryParam("by", "sex")
+                .get(MEASURES + "/care-packages").then().statusCode(200).extract().asString();
+        for (String nhsNumber : named) {
+            assertTrue(!residents.contains(nhsNumber) && !bySex.contains(nhsNumber), "no identifier leaves");
+        }
+        // suppression applies as to every measure: one person in a care home elsewhere is a '*'
+        Person alone = AnalyticsData.person("ZJ3 1AB", "male", "1930-01-01", null);
+        StoredItemBuilder.item(alone.identity(), "conditions", "Condition").status("active")
+                .coded(AnalyticsData.SNOMED, "394923006", "Lives in a residential home").store();
+        assertEquals("*", cell(table("care-home-residents", "district", null, null).extract().path("cells"), "ZJ3"));
+    }
+
+    static String carePlan(String status) {
+        return "{\"resourceType\":\"CarePlan\",\"status\":\"" + status + "\",\"intent\":\"plan\",\"category\":[{"
+                + "\"coding\":[{\"system\":\"" + AnalyticsData.SNOMED + "\",\"code\":\"735324008\",\"display\":"
+                + "\"Care package\"}]}]}";
+    }
+
+    static long storedLists() throws SQLException {
+        return count("SELECT count(*) FROM record.analytics_opt_out_list");
+    }
+
+    static long count(String sql) throws SQLException {
+        try (Connection record = KmcrTestEnvironment.database().connectAs("kmcr_record");
+                Statement statement = record.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test

@@ -333,6 +333,11 @@ public final class DemoGuide {
                 .append(analyst).append("'").append(measures).append("/covid-positive?by=district' | jq '{from, to, ")
                 .append("cells, total}'\n")
                 .append(analyst).append("-H 'Accept: text/csv' '").append(measures).append("/covid-tested?by=age-band'\n")
-                .append(analyst).append("'").append(measures).append("/covid-positive/hot-spots' | jq '.districts[:3]'\n");
+                .append(analyst).append("'").append(measures).append("/covid-positive/hot-spots' | jq '.districts[:3]'\n")
+                .append("   Current measures count who is in hospital or in a care home now (people with care packages ")
+                .append("too, once the IG lead grants analysts social-care):\n")
+                .append(analyst).append("'").append(measures).append("/inpatients?by=site' | jq '{cells, total}'\n")
+                .append(analyst).append("'").append(measures).append("/care-home-residents?by=district' | jq '{cells, ")
+                .append("total}'\n");
     }
 }
