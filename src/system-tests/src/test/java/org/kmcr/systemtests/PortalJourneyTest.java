@@ -8,10 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.systemtests.stack.DemoRegion;
+import org.kmcr.systemtests.stack.ManagedProcess;
 import org.kmcr.systemtests.stack.ServiceSpec;
 
 /**
@@ -146,8 +151,10 @@ class PortalJourneyTest {
                 throw new AssertionError("the CSV export did not answer", e);
             }
 
-            officer.open("/privacy/feeds").awaitHeading("Feed health");
+            officer.open("/feeds").awaitHeading("Feed health");
             assertTrue(officer.text("#feeds").contains("Kingsmere Medical Centre (K81001)"), officer.text("#feeds"));
+            // the privacy officer watches the feeds; dead letters and their replay are the platform operator's
+            assertTrue(officer.all("#dead-letters").isEmpty(), "no dead letters for the privacy officer");
             officer.checkPage("feed-health");
         }
     }
@@ -319,6 +326,68 @@ class PortalJourneyTest {
             assertTrue(title.contains("3 values from 1 September 2026 to 1 November 2026"), title);
             gp.checkPage("test-results");
         }
+    }
+
+    @Test
+    void thePlatformOperatorSeesDeadLettersWithoutWhatTheyHoldAndReplaysOneOnceIdentityIsBack() throws Exception {
+        String family = uniqueFamily();
+        String nhsNumber = TestNhsNumbers.next();
+        String badNumber = nhsNumber.substring(0, 9) + ((nhsNumber.charAt(9) - '0' + 1) % 10);
+        String gp = SystemUnderTest.KEYCLOAK.clientCredentials(DemoRegion.GP_SYSTEM);
+        String refused = keptAs(SystemUnderTest.CLIENT.postBundle(gp, SystemUnderTest.summaryBundle(badNumber,
+                DemoRegion.GP_PRACTICE).replace("\"family\": \"Jones\"", "\"family\": \"" + family + "\"")), 422);
+        ManagedProcess identity = SystemUnderTest.STACK.service(ServiceSpec.IDENTITY);
+        String waiting;
+        identity.stop();
+        try {
+            waiting = keptAs(SystemUnderTest.CLIENT.postBundle(gp, SystemUnderTest.summaryBundle(
+                    TestNhsNumbers.next(), DemoRegion.GP_PRACTICE)), 503);
+        } finally {
+            identity.start().awaitReady(Duration.ofMinutes(2));
+        }
+        try (Browser operator = Browser.start()) {
+            operator.signIn(DemoRegion.PLATFORM_OPERATOR).awaitHeading("Feed health");
+            assertTrue(operator.url().endsWith("/feeds"), operator.url());
+            String row = operator.text("#dead-letter-" + waiting);
+            assertTrue(row.contains("503 Service unavailable") && row.contains("Kingsmere Medical Centre (K81001)")
+                    && row.contains("partner-k81001-gp (fhir)"), row);
+            String refusedRow = operator.text("#dead-letter-" + refused);
+            assertTrue(refusedRow.contains("422 Unprocessable content")
+                    && refusedRow.contains("Bundle.entry[0].resource.identifier"), refusedRow);
+            // where and when, never what: not the message, nor the problem's words that quote it
+            String page = operator.text("main");
+            assertFalse(page.contains(badNumber) || page.contains(family) || page.contains("Modulus 11"), page);
+            operator.checkPage("feed-health-operator");
+
+            // a replay whose cause is not fixed fails again: its status, not its words
+            operator.click("#replay-" + refused).awaitHeading("Feed health");
+            String problem = operator.text(".nhsuk-error-summary");
+            assertTrue(problem.contains("did not complete (422)") && problem.contains("stays open"), problem);
+            assertFalse(operator.text("main").contains("Modulus 11"));
+            assertTrue(operator.text("#dead-letter-" + refused).contains("422"));
+            operator.checkPage("feed-health-replay-failed");
+
+            // identity is back: the replay goes through as the GP system's own, and the letter leaves the list
+            operator.click("#replay-" + waiting).awaitHeading("Feed health");
+            assertTrue(operator.all("#dead-letter-" + waiting).isEmpty(), "the letter left the waiting list");
+            assertTrue(operator.text("#replayed-" + waiting).contains("after 2 attempts"),
+                    operator.text("#replayed-letters"));
+            operator.checkPage("feed-health-replayed");
+
+            // and never a record
+            operator.open("/records/" + DemoRegion.CITIZEN_NHS_NUMBER).awaitHeading("You cannot open this page");
+        }
+        List<String> replay = GovernanceAuditAttackTest.entries("ingest.dead-letter.replay").get(0);
+        assertEquals(List.of("Olu Adeyemi", "platform-operator", DemoRegion.ICB), replay.subList(0, 3),
+                "the replay is audited, attributed to the operator from their token");
+    }
+
+    /** The id of the dead letter a refused bundle was kept as: its OperationOutcome names it. */
+    static String keptAs(HttpResponse<String> refused, int status) {
+        assertEquals(status, refused.statusCode(), refused.body());
+        Matcher id = Pattern.compile("dead letter ([0-9a-f-]{36})").matcher(refused.body());
+        assertTrue(id.find(), refused.body());
+        return id.group(1);
     }
 
     static String row(Browser browser, String text) {

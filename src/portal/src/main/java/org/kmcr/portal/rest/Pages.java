@@ -7,6 +7,7 @@ import org.kmcr.portal.client.AccessReview;
 import org.kmcr.portal.client.PersonCandidate;
 import org.kmcr.portal.model.AccessRow;
 import org.kmcr.portal.model.AuditSearchView;
+import org.kmcr.portal.model.DeadLetterRow;
 import org.kmcr.portal.model.FeedRow;
 import org.kmcr.portal.model.IdentityReviewRow;
 import org.kmcr.portal.model.RequestRow;
@@ -43,7 +44,8 @@ public final class Pages {
 
     public static native TemplateInstance timeline(TimelineView timeline);
 
-    public static native TemplateInstance feeds(List<FeedRow> feeds);
+    public static native TemplateInstance feeds(List<FeedRow> feeds, List<DeadLetterRow> deadLetters,
+            List<DeadLetterRow> replayed, List<String> errors);
 
     public static native TemplateInstance error(String title, String detail);
 

@@ -1,5 +1,6 @@
 package org.kmcr.portal.rest;
 
+import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
@@ -31,20 +31,17 @@ public class ReviewsResource {
 
     @GET
     public Uni<Response> queue() {
-        return page(List.of(), 200);
+        return FormAnswers.show(page(List.of()));
     }
 
     @POST
     @Path("{id}/outcome")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> close(@PathParam("id") UUID id, @RestForm String outcome, @RestForm String note) {
-        return reviews.close(id, outcome, note).chain(errors -> errors.isEmpty()
-                ? Uni.createFrom().item(Response.seeOther(URI.create("/privacy/reviews")).build())
-                : page(errors, 400));
+        return FormAnswers.answer(reviews.close(id, outcome, note), "/privacy/reviews", this::page);
     }
 
-    private Uni<Response> page(List<String> errors, int status) {
-        return reviews.open().chain(open -> reviews.closed().map(closed ->
-                Response.status(status).entity(Pages.reviews(open, closed, errors)).build()));
+    private Uni<TemplateInstance> page(List<String> errors) {
+        return reviews.open().chain(open -> reviews.closed().map(closed -> Pages.reviews(open, closed, errors)));
     }
 }

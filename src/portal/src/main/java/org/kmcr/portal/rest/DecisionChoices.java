@@ -1,0 +1,20 @@
+package org.kmcr.portal.rest;
+
+import io.quarkus.qute.TemplateGlobal;
+import java.util.List;
+import org.kmcr.portal.model.Choice;
+
+/** The fixed answers of the queues' decision forms ({@code templates/decisionForm.html}), by queue. */
+@TemplateGlobal
+final class DecisionChoices {
+
+    static final List<Choice> accessReviewOutcomes = List.of(new Choice("appropriate", "Appropriate"),
+            new Choice("inappropriate", "Inappropriate"));
+    static final List<Choice> directiveDecisions = List.of(new Choice("accept", "Accept"),
+            new Choice("reject", "Reject"));
+    static final List<Choice> correctionAnswers = List.of(new Choice("corrected", "Corrected"),
+            new Choice("declined", "Not changed"));
+
+    private DecisionChoices() {
+    }
+}
