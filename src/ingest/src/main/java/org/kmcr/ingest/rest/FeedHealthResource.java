@@ -6,10 +6,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.kmcr.common.ingest.FeedHealth;
 import org.kmcr.common.security.Caller;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
-import org.kmcr.ingest.model.FeedHealth;
 import org.kmcr.ingest.model.Sender;
 import org.kmcr.ingest.service.FeedHealthService;
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.kmcr.common.ingest.DeadLetterNotice;
+import org.kmcr.common.ingest.FeedHealth;
 
 /**
  * Ingest's operations API ({@code src/ingest}): feed health, and the platform operator's dead-letter notices and

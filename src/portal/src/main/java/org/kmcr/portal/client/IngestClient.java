@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.kmcr.common.ingest.DeadLetterNotice;
+import org.kmcr.common.ingest.FeedHealth;
 
 /** Ingest's operations API, as the signed-in user: the one bean the portal's services call it through. */
 @ApplicationScoped

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.kmcr.common.ingest.DeadLetterNotice;
-import org.kmcr.portal.client.FeedHealth;
+import org.kmcr.common.ingest.FeedHealth;
 import org.kmcr.portal.client.IngestClient;
 import org.kmcr.portal.model.DeadLetterRow;
 import org.kmcr.portal.model.FeedRow;
