@@ -374,6 +374,17 @@ class PortalJourneyTest {
                     operator.text("#replayed-letters"));
             operator.checkPage("feed-health-replayed");
 
+            // a replay forged by another site (the session cookie rides along, the CSRF token does not) is refused
+            HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(ServiceSpec.PORTAL.url() + "/feeds/dead-letters/" + refused + "/replay"))
+                    .header("Cookie", operator.cookieHeader())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, forged.statusCode(), forged.body());
+            operator.open("/feeds").awaitHeading("Feed health");
+            assertEquals("2", operator.text("#dead-letter-" + refused + " td:nth-child(4)"),
+                    "still waiting, and not tried again");
+
             // and never a record
             operator.open("/records/" + DemoRegion.CITIZEN_NHS_NUMBER).awaitHeading("You cannot open this page");
         }
@@ -412,6 +423,12 @@ class PortalJourneyTest {
         assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
                 && !csp.contains("unsafe-inline"), csp);
         assertFalse(start.body().contains("<script>") || start.body().contains("style="), "no inline script or style");
+        // HSTS only when the page was asked for over TLS: behind the ingress, which says so in X-Forwarded-Proto
+        assertTrue(start.headers().firstValue("strict-transport-security").isEmpty(), "no HSTS over plain http");
+        HttpResponse<String> overTls = http.send(HttpRequest.newBuilder(URI.create(ServiceSpec.PORTAL.url() + "/"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("max-age=31536000; includeSubDomains",
+                overTls.headers().firstValue("strict-transport-security").orElse(""));
 
         String nhsNumber = newPerson(TestNhsNumbers.next(), uniqueFamily());
         try (Browser hospital = Browser.start()) {
