@@ -4,15 +4,18 @@ import io.quarkus.qute.TemplateGlobal;
 import java.util.List;
 import org.kmcr.portal.model.Choice;
 
-/** The fixed answers of the queues' decision forms ({@code templates/decisionForm.html}), by queue. */
+/**
+ * The fixed answers of the queues' decision forms ({@code templates/decisionForm.html}), named as the templates call
+ * them.
+ */
 @TemplateGlobal
-final class DecisionChoices {
+public final class DecisionChoices {
 
-    static final List<Choice> accessReviewOutcomes = List.of(new Choice("appropriate", "Appropriate"),
+    public static final List<Choice> accessReviewOutcomes = List.of(new Choice("appropriate", "Appropriate"),
             new Choice("inappropriate", "Inappropriate"));
-    static final List<Choice> directiveDecisions = List.of(new Choice("accept", "Accept"),
+    public static final List<Choice> directiveDecisions = List.of(new Choice("accept", "Accept"),
             new Choice("reject", "Reject"));
-    static final List<Choice> correctionAnswers = List.of(new Choice("corrected", "Corrected"),
+    public static final List<Choice> correctionAnswers = List.of(new Choice("corrected", "Corrected"),
             new Choice("declined", "Not changed"));
 
     private DecisionChoices() {
