@@ -112,7 +112,7 @@ public class DeadLetterResource {
                 .map(letter -> Response.ok(DeadLetterNotices.of(letter, json), MediaType.APPLICATION_JSON).build());
     }
 
-    /** A failed replay as the operator hears of it: the status and title, not the words (they can quote the message). */
+    /** A failed replay as the operator hears of it: status and title, not its words (they can quote the message). */
     private static ProblemException withoutContent(ProblemException problem, UUID id) {
         if (problem.status() == 404 || problem.status() == 409) {
             return problem;
