@@ -69,8 +69,9 @@ public final class PortalBenchmark {
                 throw new IllegalStateException("Ingest refused the results (" + stored.statusCode() + "): "
                         + stored.body());
             }
-            // and a person the hospital has never seen (no relationship)
-            DemoPerson notAtTheHospital = person(people, p -> p.submissions().stream()
+            // and a person the hospital has never seen (no relationship): past the first six (the demo's care team
+            // and allocations), none of whose records came from the trust
+            DemoPerson notAtTheHospital = person(people.subList(6, people.size()), p -> p.submissions().stream()
                     .noneMatch(s -> DemoRegion.TRUST_PAS.equals(s.senderClientId())));
 
             PortalSession gp = PortalSession.signIn(DemoRegion.GP_CLINICIAN);
