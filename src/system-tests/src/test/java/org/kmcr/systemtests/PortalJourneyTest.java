@@ -329,6 +329,48 @@ class PortalJourneyTest {
     }
 
     @Test
+    void aPrivacyOfficerReviewsAClinicianWhoOpenedManyRecordsWithinAnHour() throws Exception {
+        String gp = SystemUnderTest.KEYCLOAK.login(DemoRegion.GP_CLINICIAN);
+        // more different people's records within an hour than audit's threshold (30)
+        for (int i = 0; i < 31; i++) {
+            String nhsNumber = TestNhsNumbers.next();
+            SystemUnderTest.ingest(DemoRegion.GP_SYSTEM,
+                    SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE));
+            SystemUnderTest.as(ServiceSpec.RECORD, gp).get("/api/records/" + nhsNumber + "/summary").then()
+                    .statusCode(200);
+        }
+        String note = "Vaccination clinic list, confirmed with the practice manager "
+                + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser officer = Browser.start()) {
+            officer.signIn(DemoRegion.PRIVACY_OFFICER).awaitHeading("Access reviews");
+            // audit looks for patterns in its log every 30 seconds
+            String card = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (card == null && System.nanoTime() < deadline) {
+                card = officer.open("/privacy/reviews").awaitHeading("Access reviews").all(".nhsuk-card").stream()
+                        .filter(c -> c.getText().contains("Many records in an hour: Asha Patel"))
+                        .map(c -> c.getAttribute("id")).findFirst().orElse(null);
+                if (card == null) {
+                    Thread.sleep(3_000);
+                }
+            }
+            assertTrue(card != null, "no alert on the GP's many records within two minutes");
+            assertTrue(officer.text("#" + card).contains("different people's records opened within an hour"),
+                    officer.text("#" + card));
+            officer.checkPage("pattern-alerts");
+            String id = card.substring("pattern-".length());
+            officer.click("#" + card + " button").awaitHeading("Access reviews");
+            assertTrue(officer.text(".nhsuk-error-summary").contains("Choose what you found"));
+            officer.click("#referred-" + id).type("#pattern-note-" + id, note).click("#" + card + " button")
+                    .awaitHeading("Access reviews");
+            assertTrue(officer.all("#" + card).isEmpty(), "the alert left the queue");
+            String reviewed = officer.text("#reviewed-patterns");
+            assertTrue(reviewed.contains(note) && reviewed.contains("referred"), reviewed);
+            officer.checkPage("pattern-alerts-reviewed");
+        }
+    }
+
+    @Test
     void thePlatformOperatorSeesDeadLettersWithoutWhatTheyHoldAndReplaysOneOnceIdentityIsBack() throws Exception {
         String family = uniqueFamily();
         String nhsNumber = TestNhsNumbers.next();

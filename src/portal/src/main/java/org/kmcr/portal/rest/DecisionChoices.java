@@ -13,6 +13,8 @@ public final class DecisionChoices {
 
     public static final List<Choice> accessReviewOutcomes = List.of(new Choice("appropriate", "Appropriate"),
             new Choice("inappropriate", "Inappropriate"));
+    public static final List<Choice> patternAlertOutcomes = List.of(new Choice("appropriate", "Appropriate"),
+            new Choice("inappropriate", "Inappropriate"), new Choice("referred", "Referred for investigation"));
     public static final List<Choice> directiveDecisions = List.of(new Choice("accept", "Accept"),
             new Choice("reject", "Reject"));
     public static final List<Choice> correctionAnswers = List.of(new Choice("corrected", "Corrected"),

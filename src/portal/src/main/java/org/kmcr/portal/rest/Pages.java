@@ -10,6 +10,7 @@ import org.kmcr.portal.model.AuditSearchView;
 import org.kmcr.portal.model.DeadLetterRow;
 import org.kmcr.portal.model.FeedRow;
 import org.kmcr.portal.model.IdentityReviewRow;
+import org.kmcr.portal.model.PatternAlertRow;
 import org.kmcr.portal.model.RequestRow;
 import org.kmcr.portal.model.ResultsView;
 import org.kmcr.portal.model.SummaryView;
@@ -40,7 +41,7 @@ public final class Pages {
     public static native TemplateInstance accesses(List<AccessRow> accesses);
 
     public static native TemplateInstance reviews(List<AccessReview> open, List<AccessReview> closed,
-            List<String> errors);
+            List<PatternAlertRow> patterns, List<PatternAlertRow> reviewedPatterns, List<String> errors);
 
     public static native TemplateInstance timeline(TimelineView timeline);
 

@@ -16,17 +16,25 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.kmcr.common.security.Roles;
 import org.kmcr.portal.service.AccessReviews;
+import org.kmcr.portal.service.PatternAlerts;
 
-/** The privacy officer's alerts queue: break-glass and self-claimed accesses to review, and those reviewed. */
+/**
+ * The privacy officer's alerts queue: break-glass and self-claimed accesses to review (consent's), unusual access
+ * patterns (audit's: many records in an hour, out of hours), and those reviewed.
+ */
 @Path("/privacy/reviews")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class ReviewsResource {
 
-    private final AccessReviews reviews;
+    static final String PAGE = "/privacy/reviews";
 
-    ReviewsResource(AccessReviews reviews) {
+    private final AccessReviews reviews;
+    private final PatternAlerts patterns;
+
+    ReviewsResource(AccessReviews reviews, PatternAlerts patterns) {
         this.reviews = reviews;
+        this.patterns = patterns;
     }
 
     @GET
@@ -38,10 +46,19 @@ public class ReviewsResource {
     @Path("{id}/outcome")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> close(@PathParam("id") UUID id, @RestForm String outcome, @RestForm String note) {
-        return FormAnswers.answer(reviews.close(id, outcome, note), "/privacy/reviews", this::page);
+        return FormAnswers.answer(reviews.close(id, outcome, note), PAGE, this::page);
+    }
+
+    @POST
+    @Path("patterns/{id}/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> reviewPattern(@PathParam("id") UUID id, @RestForm String outcome, @RestForm String note) {
+        return FormAnswers.answer(patterns.review(id, outcome, note), PAGE, this::page);
     }
 
     private Uni<TemplateInstance> page(List<String> errors) {
-        return reviews.open().chain(open -> reviews.closed().map(closed -> Pages.reviews(open, closed, errors)));
+        return reviews.open().chain(open -> reviews.closed().chain(closed -> patterns.open().chain(openPatterns ->
+                patterns.reviewed().map(reviewedPatterns ->
+                        Pages.reviews(open, closed, openPatterns, reviewedPatterns, errors)))));
     }
 }
