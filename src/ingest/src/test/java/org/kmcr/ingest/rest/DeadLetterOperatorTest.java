@@ -100,7 +100,8 @@ class DeadLetterOperatorTest {
                 .body("id", equalTo(id)).body("state", equalTo("replayed")).body("attempts", equalTo(2))
                 .body("sourceOrg", equalTo("RKM")).body("payload", nullValue());
         verify(audit, atLeastOnce()).record(argThat(event -> DeadLetterResource.REPLAY.equals(event.action())
-                && "platform-operator".equals(event.actor().role()) && "op".equals(event.actor().userId())));
+                && "platform-operator".equals(event.actor().role())
+                && "Test op".equals(event.actor().displayName())));
         // the sender sees it replayed, as if it had replayed it itself
         given().auth().oauth2(HOSPITAL).get("/api/dead-letters/" + id).then().body("state", equalTo("replayed"));
         given().auth().oauth2(OPERATOR).post("/api/dead-letters/" + id + "/replay").then().statusCode(409);
