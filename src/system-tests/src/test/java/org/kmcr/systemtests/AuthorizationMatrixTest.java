@@ -40,10 +40,12 @@ class AuthorizationMatrixTest {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("ingest POST /fhir/r4", Set.of("partner-system")),
             Map.entry("ingest POST /api/hl7v2/messages", Set.of("partner-system")),
-            Map.entry("ingest GET /api/feed-health", Set.of("partner-system", "privacy-officer")),
+            Map.entry("ingest GET /api/feed-health", Set.of("partner-system", "privacy-officer", "platform-operator")),
             Map.entry("ingest GET /api/dead-letters", Set.of("partner-system")),
+            // the operator sees every organisation's dead letters as notices (no message), never a letter itself
+            Map.entry("ingest GET /api/dead-letters/notices", Set.of("platform-operator")),
             Map.entry("ingest GET /api/dead-letters/{id}", Set.of("partner-system")),
-            Map.entry("ingest POST /api/dead-letters/{id}/replay", Set.of("partner-system")),
+            Map.entry("ingest POST /api/dead-letters/{id}/replay", Set.of("partner-system", "platform-operator")),
             Map.entry("ingest POST /api/bulk/social-care", Set.of("partner-system")),
             Map.entry("ingest GET /api/bulk/social-care/jobs/{id}", Set.of("partner-system")),
             Map.entry("ingest GET /api/bulk/social-care/jobs/{id}/rows", Set.of("partner-system")),
@@ -133,7 +135,8 @@ class AuthorizationMatrixTest {
     static List<Principal> principals() {
         List<Principal> principals = new ArrayList<>();
         for (String user : List.of(DemoRegion.GP_CLINICIAN, DemoRegion.HOSPITAL_CLINICIAN, DemoRegion.SOCIAL_WORKER,
-                DemoRegion.OUTSIDER_CLINICIAN, DemoRegion.PRIVACY_OFFICER, DemoRegion.ANALYST, DemoRegion.CITIZEN)) {
+                DemoRegion.OUTSIDER_CLINICIAN, DemoRegion.PRIVACY_OFFICER, DemoRegion.ANALYST, DemoRegion.PLATFORM_OPERATOR,
+                DemoRegion.CITIZEN)) {
             principals.add(principal(user, KEYCLOAK.login(user)));
         }
         for (String client : List.of("kmcr-ingest", "kmcr-identity", "kmcr-record", "kmcr-consent", "kmcr-audit",

@@ -8,10 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.systemtests.stack.DemoRegion;
+import org.kmcr.systemtests.stack.ManagedProcess;
 import org.kmcr.systemtests.stack.ServiceSpec;
 
 /**
@@ -146,8 +151,10 @@ class PortalJourneyTest {
                 throw new AssertionError("the CSV export did not answer", e);
             }
 
-            officer.open("/privacy/feeds").awaitHeading("Feed health");
+            officer.open("/feeds").awaitHeading("Feed health");
             assertTrue(officer.text("#feeds").contains("Kingsmere Medical Centre (K81001)"), officer.text("#feeds"));
+            // the privacy officer watches the feeds; dead letters and their replay are the platform operator's
+            assertTrue(officer.all("#dead-letters").isEmpty(), "no dead letters for the privacy officer");
             officer.checkPage("feed-health");
         }
     }
@@ -321,6 +328,122 @@ class PortalJourneyTest {
         }
     }
 
+    @Test
+    void aPrivacyOfficerReviewsAClinicianWhoOpenedManyRecordsWithinAnHour() throws Exception {
+        String gp = SystemUnderTest.KEYCLOAK.login(DemoRegion.GP_CLINICIAN);
+        // more different people's records within an hour than audit's threshold (30)
+        for (int i = 0; i < 31; i++) {
+            String nhsNumber = TestNhsNumbers.next();
+            SystemUnderTest.ingest(DemoRegion.GP_SYSTEM,
+                    SystemUnderTest.summaryBundle(nhsNumber, DemoRegion.GP_PRACTICE));
+            SystemUnderTest.as(ServiceSpec.RECORD, gp).get("/api/records/" + nhsNumber + "/summary").then()
+                    .statusCode(200);
+        }
+        String note = "Vaccination clinic list, confirmed with the practice manager "
+                + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser officer = Browser.start()) {
+            officer.signIn(DemoRegion.PRIVACY_OFFICER).awaitHeading("Access reviews");
+            // audit looks for patterns in its log every 30 seconds
+            String card = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (card == null && System.nanoTime() < deadline) {
+                card = officer.open("/privacy/reviews").awaitHeading("Access reviews").all(".nhsuk-card").stream()
+                        .filter(c -> c.getText().contains("Many records in an hour: Asha Patel"))
+                        .map(c -> c.getAttribute("id")).findFirst().orElse(null);
+                if (card == null) {
+                    Thread.sleep(3_000);
+                }
+            }
+            assertTrue(card != null, "no alert on the GP's many records within two minutes");
+            assertTrue(officer.text("#" + card).contains("different people's records opened within an hour"),
+                    officer.text("#" + card));
+            officer.checkPage("pattern-alerts");
+            String id = card.substring("pattern-".length());
+            officer.click("#" + card + " button").awaitHeading("Access reviews");
+            assertTrue(officer.text(".nhsuk-error-summary").contains("Choose what you found"));
+            officer.click("#referred-" + id).type("#pattern-note-" + id, note).click("#" + card + " button")
+                    .awaitHeading("Access reviews");
+            assertTrue(officer.all("#" + card).isEmpty(), "the alert left the queue");
+            String reviewed = officer.text("#reviewed-patterns");
+            assertTrue(reviewed.contains(note) && reviewed.contains("referred"), reviewed);
+            officer.checkPage("pattern-alerts-reviewed");
+        }
+    }
+
+    @Test
+    void thePlatformOperatorSeesDeadLettersWithoutWhatTheyHoldAndReplaysOneOnceIdentityIsBack() throws Exception {
+        String family = uniqueFamily();
+        String nhsNumber = TestNhsNumbers.next();
+        String badNumber = nhsNumber.substring(0, 9) + ((nhsNumber.charAt(9) - '0' + 1) % 10);
+        String gp = SystemUnderTest.KEYCLOAK.clientCredentials(DemoRegion.GP_SYSTEM);
+        String refused = keptAs(SystemUnderTest.CLIENT.postBundle(gp, SystemUnderTest.summaryBundle(badNumber,
+                DemoRegion.GP_PRACTICE).replace("\"family\": \"Jones\"", "\"family\": \"" + family + "\"")), 422);
+        ManagedProcess identity = SystemUnderTest.STACK.service(ServiceSpec.IDENTITY);
+        String waiting;
+        identity.stop();
+        try {
+            waiting = keptAs(SystemUnderTest.CLIENT.postBundle(gp, SystemUnderTest.summaryBundle(
+                    TestNhsNumbers.next(), DemoRegion.GP_PRACTICE)), 503);
+        } finally {
+            identity.start().awaitReady(Duration.ofMinutes(2));
+        }
+        try (Browser operator = Browser.start()) {
+            operator.signIn(DemoRegion.PLATFORM_OPERATOR).awaitHeading("Feed health");
+            assertTrue(operator.url().endsWith("/feeds"), operator.url());
+            String row = operator.text("#dead-letter-" + waiting);
+            // the organisation by name when the portal holds the partner register's names, else by its code
+            assertTrue(row.contains("503 Service unavailable") && row.contains("K81001")
+                    && row.contains("partner-k81001-gp (fhir)"), row);
+            String refusedRow = operator.text("#dead-letter-" + refused);
+            assertTrue(refusedRow.contains("422 Unprocessable content")
+                    && refusedRow.contains("Bundle.entry[0].resource.identifier"), refusedRow);
+            // where and when, never what: not the message, nor the problem's words that quote it
+            String page = operator.text("main");
+            assertFalse(page.contains(badNumber) || page.contains(family) || page.contains("Modulus 11"), page);
+            operator.checkPage("feed-health-operator");
+
+            // a replay whose cause is not fixed fails again: its status, not its words
+            operator.click("#replay-" + refused).awaitHeading("Feed health");
+            String problem = operator.text(".nhsuk-error-summary");
+            assertTrue(problem.contains("did not complete (422)") && problem.contains("stays open"), problem);
+            assertFalse(operator.text("main").contains("Modulus 11"));
+            assertTrue(operator.text("#dead-letter-" + refused).contains("422"));
+            operator.checkPage("feed-health-replay-failed");
+
+            // identity is back: the replay goes through as the GP system's own, and the letter leaves the list
+            operator.click("#replay-" + waiting).awaitHeading("Feed health");
+            assertTrue(operator.all("#dead-letter-" + waiting).isEmpty(), "the letter left the waiting list");
+            assertTrue(operator.text("#replayed-" + waiting).contains("after 2 attempts"),
+                    operator.text("#replayed-letters"));
+            operator.checkPage("feed-health-replayed");
+
+            // a replay forged by another site (the session cookie rides along, the CSRF token does not) is refused
+            HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(ServiceSpec.PORTAL.url() + "/feeds/dead-letters/" + refused + "/replay"))
+                    .header("Cookie", operator.cookieHeader())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, forged.statusCode(), forged.body());
+            operator.open("/feeds").awaitHeading("Feed health");
+            assertEquals("2", operator.text("#dead-letter-" + refused + " td:nth-child(4)"),
+                    "still waiting, and not tried again");
+
+            // and never a record
+            operator.open("/records/" + DemoRegion.CITIZEN_NHS_NUMBER).awaitHeading("You cannot open this page");
+        }
+        List<String> replay = GovernanceAuditAttackTest.entries("ingest.dead-letter.replay").get(0);
+        assertEquals(List.of("Olu Adeyemi", "platform-operator", DemoRegion.ICB), replay.subList(0, 3),
+                "the replay is audited, attributed to the operator from their token");
+    }
+
+    /** The id of the dead letter a refused bundle was kept as: its OperationOutcome names it. */
+    static String keptAs(HttpResponse<String> refused, int status) {
+        assertEquals(status, refused.statusCode(), refused.body());
+        Matcher id = Pattern.compile("dead letter ([0-9a-f-]{36})").matcher(refused.body());
+        assertTrue(id.find(), refused.body());
+        return id.group(1);
+    }
+
     static String row(Browser browser, String text) {
         return browser.all("#requests tbody tr").stream().map(r -> r.getText()).filter(r -> r.contains(text))
                 .findFirst().orElseThrow(() -> new AssertionError("no request " + text + " in the citizen's list"));
@@ -343,6 +466,12 @@ class PortalJourneyTest {
         assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
                 && !csp.contains("unsafe-inline"), csp);
         assertFalse(start.body().contains("<script>") || start.body().contains("style="), "no inline script or style");
+        // HSTS only when the page was asked for over TLS: behind the ingress, which says so in X-Forwarded-Proto
+        assertTrue(start.headers().firstValue("strict-transport-security").isEmpty(), "no HSTS over plain http");
+        HttpResponse<String> overTls = http.send(HttpRequest.newBuilder(URI.create(ServiceSpec.PORTAL.url() + "/"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("max-age=31536000; includeSubDomains",
+                overTls.headers().firstValue("strict-transport-security").orElse(""));
 
         String nhsNumber = newPerson(TestNhsNumbers.next(), uniqueFamily());
         try (Browser hospital = Browser.start()) {

@@ -140,7 +140,7 @@ class ShippedRealmTest {
         });
         assertEquals(new TreeSet<>(List.of(DemoRegion.GP_CLINICIAN, DemoRegion.HOSPITAL_CLINICIAN,
                 DemoRegion.SOCIAL_WORKER, DemoRegion.OUTSIDER_CLINICIAN, DemoRegion.PRIVACY_OFFICER,
-                DemoRegion.ANALYST, DemoRegion.CITIZEN)), people);
+                DemoRegion.ANALYST, DemoRegion.PLATFORM_OPERATOR, DemoRegion.CITIZEN)), people);
         assertEquals("external", demo.json().path("sslRequired").asText());
         assertEquals(shipped().path("clients").size() + 1, demo.json().path("clients").size());
         assertEquals(shipped().path("roles"), demo.json().path("roles"));

@@ -17,6 +17,11 @@ public final class Roles {
     public static final String ANALYST = "analyst";
     public static final String PATIENT = "patient";
     public static final String PARTNER_SYSTEM = "partner-system";
+    /**
+     * Runs the platform: sees every source's feed health and dead letters (where they came from, when, the status
+     * and title of their problem, never the message nor the problem's words) and replays them; never a record.
+     */
+    public static final String PLATFORM_OPERATOR = "platform-operator";
 
     /** Append events to the audit log (record, consent, ingest, identity). */
     public static final String AUDIT_WRITER = "audit-writer";
@@ -39,9 +44,9 @@ public final class Roles {
             IDENTITY_RESOLVER, IDENTITY_READER, RELATIONSHIP_ASSERTER, PARTNER_READER);
 
     /** Most specific first: used to name a caller's role in the audit log. */
-    static final List<String> PRECEDENCE = List.of(PRIVACY_OFFICER, DATA_QUALITY, CLINICIAN, SOCIAL_WORKER, ANALYST, PATIENT,
-            PARTNER_SYSTEM, ACCESS_DECIDER, RELATIONSHIP_ASSERTER, IDENTITY_RESOLVER, IDENTITY_READER,
-            PARTNER_READER, AUDIT_WRITER);
+    static final List<String> PRECEDENCE = List.of(PRIVACY_OFFICER, DATA_QUALITY, CLINICIAN, SOCIAL_WORKER, ANALYST,
+            PATIENT, PLATFORM_OPERATOR, PARTNER_SYSTEM, ACCESS_DECIDER, RELATIONSHIP_ASSERTER, IDENTITY_RESOLVER,
+            IDENTITY_READER, PARTNER_READER, AUDIT_WRITER);
 
     private Roles() {
     }

@@ -16,4 +16,9 @@ public class DeadLetterRepository implements PanacheRepositoryBase<DeadLetter, U
         return find("sourceOrg = ?1 and state = ?2", Sort.by("receivedAt").descending(), sourceOrg, state)
                 .page(Page.of(page, size)).list();
     }
+
+    /** Every organisation's dead letters in the state, newest first (the platform operator's list). */
+    public Uni<List<DeadLetter>> findInState(String state, int page, int size) {
+        return find("state", Sort.by("receivedAt").descending(), state).page(Page.of(page, size)).list();
+    }
 }

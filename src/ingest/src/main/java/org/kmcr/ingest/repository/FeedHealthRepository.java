@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.kmcr.common.ingest.FeedHealth;
 import org.kmcr.ingest.model.AcceptedMessage;
 import org.kmcr.ingest.model.Feed;
-import org.kmcr.ingest.model.FeedHealth;
 
 /** Counts of accepted messages and dead letters per source (organisation, system, feed). */
 @ApplicationScoped

@@ -6,16 +6,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.kmcr.common.ingest.FeedHealth;
 import org.kmcr.common.security.Caller;
 import org.kmcr.common.security.CurrentCaller;
 import org.kmcr.common.security.Roles;
-import org.kmcr.ingest.model.FeedHealth;
 import org.kmcr.ingest.model.Sender;
 import org.kmcr.ingest.service.FeedHealthService;
 
 /**
- * Feed health for the portal: a partner system sees its own organisation's sources, a privacy officer every
- * organisation's. Counts and times only, no personal data.
+ * Feed health for the portal: a partner system sees its own organisation's sources, a privacy officer and the
+ * platform operator every organisation's. Counts and times only, no personal data.
  */
 @Path("/api/feed-health")
 @Authenticated
@@ -30,9 +30,11 @@ public class FeedHealthResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.PRIVACY_OFFICER})
+    @RolesAllowed({Roles.PARTNER_SYSTEM, Roles.PRIVACY_OFFICER, Roles.PLATFORM_OPERATOR})
     public Uni<List<FeedHealth>> list() {
         Caller who = caller.get();
-        return service.health(who.hasRole(Roles.PRIVACY_OFFICER) ? null : Sender.of(who).orgCode());
+        boolean everySource = !who.hasRole(Roles.PARTNER_SYSTEM)
+                && (who.hasRole(Roles.PRIVACY_OFFICER) || who.hasRole(Roles.PLATFORM_OPERATOR));
+        return service.health(everySource ? null : Sender.of(who).orgCode());
     }
 }

@@ -61,9 +61,26 @@ public class DeadLetterService {
         });
     }
 
+    /** A dead letter of any organisation (the platform operator's view of it never carries its payload). */
+    @WithSession
+    public Uni<DeadLetter> find(UUID id) {
+        return repository.findById(id).map(letter -> {
+            if (letter == null) {
+                throw ProblemException.notFound("No dead letter " + id);
+            }
+            return letter;
+        });
+    }
+
     @WithSession
     public Uni<List<DeadLetter>> list(String sourceOrg, String state, int page, int size) {
         return repository.findForOrg(sourceOrg, state, page, size);
+    }
+
+    /** Every organisation's dead letters in the state, newest first. */
+    @WithSession
+    public Uni<List<DeadLetter>> listAll(String state, int page, int size) {
+        return repository.findInState(state, page, size);
     }
 
     /** Records the outcome of a replay: replayed, or still open with the new problem. */

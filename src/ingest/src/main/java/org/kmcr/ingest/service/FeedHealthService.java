@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
-import org.kmcr.ingest.model.FeedHealth;
+import org.kmcr.common.ingest.FeedHealth;
 import org.kmcr.ingest.repository.FeedHealthRepository;
 
 /** Feed health per source, and the hourly pruning of the accepted-message counts older than their retention. */

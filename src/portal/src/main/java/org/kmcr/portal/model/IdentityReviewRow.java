@@ -7,7 +7,7 @@ import java.util.List;
  * contradict the person's (link or reject), the incoming identity beside the ones it would join.
  */
 public record IdentityReviewRow(String id, String kind, String title, String opened, String score, Side incoming,
-        List<Side> linked, List<String> decisions, String outcome) {
+        List<Side> linked, List<Choice> decisions, String outcome) {
 
     /** One source's identity: where from, the details it gives, and each field's evidence in words. */
     public record Side(String source, String nhsNumber, String details, List<String> evidence) {

@@ -1,5 +1,6 @@
 package org.kmcr.portal.rest;
 
+import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
@@ -34,21 +34,18 @@ public class CorrectionsResource {
 
     @GET
     public Uni<Response> queue() {
-        return page(List.of(), 200);
+        return FormAnswers.show(page(List.of()));
     }
 
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> answer(@PathParam("id") UUID id, @RestForm String outcome, @RestForm String note) {
-        return decisions.answerCorrection(id, outcome, note).chain(errors -> errors.isEmpty()
-                ? Uni.createFrom().item(Response.seeOther(URI.create("/corrections")).build())
-                : page(errors, 400));
+        return FormAnswers.answer(decisions.answerCorrection(id, outcome, note), "/corrections", this::page);
     }
 
-    private Uni<Response> page(List<String> errors, int status) {
-        return decisions.corrections("open").chain(open -> decisions.corrections(null).map(all -> Response
-                .status(status).entity(Pages.corrections(open, all.stream().filter(row -> !row.isWaiting()).toList(),
-                        errors)).build()));
+    private Uni<TemplateInstance> page(List<String> errors) {
+        return decisions.corrections("open").chain(open -> decisions.corrections(null).map(all ->
+                Pages.corrections(open, all.stream().filter(row -> !row.isWaiting()).toList(), errors)));
     }
 }

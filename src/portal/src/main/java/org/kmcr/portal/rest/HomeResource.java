@@ -25,7 +25,10 @@ public class HomeResource {
         return Pages.home();
     }
 
-    /** After sign-in: professionals find a person, citizens see their record, privacy officers their queue. */
+    /**
+     * After sign-in: professionals find a person, citizens see their record, privacy officers their queue, analysts
+     * the dashboard, the platform operator feed health.
+     */
     @GET
     @Path("start")
     @Authenticated
@@ -34,6 +37,7 @@ public class HomeResource {
                 : viewer.isCitizen() ? "/my-record"
                 : viewer.isPrivacyOfficer() ? "/privacy/reviews"
                 : viewer.isAnalyst() ? "/analytics"
+                : viewer.isPlatformOperator() ? FeedsResource.PAGE
                 : null;
         if (next == null) {
             return Response.status(403).entity(Pages.error("You cannot use the portal with this role",

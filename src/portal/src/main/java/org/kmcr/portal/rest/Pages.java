@@ -7,8 +7,10 @@ import org.kmcr.portal.client.AccessReview;
 import org.kmcr.portal.client.PersonCandidate;
 import org.kmcr.portal.model.AccessRow;
 import org.kmcr.portal.model.AuditSearchView;
+import org.kmcr.portal.model.DeadLetterRow;
 import org.kmcr.portal.model.FeedRow;
 import org.kmcr.portal.model.IdentityReviewRow;
+import org.kmcr.portal.model.PatternAlertRow;
 import org.kmcr.portal.model.RequestRow;
 import org.kmcr.portal.model.ResultsView;
 import org.kmcr.portal.model.SummaryView;
@@ -39,11 +41,12 @@ public final class Pages {
     public static native TemplateInstance accesses(List<AccessRow> accesses);
 
     public static native TemplateInstance reviews(List<AccessReview> open, List<AccessReview> closed,
-            List<String> errors);
+            List<PatternAlertRow> patterns, List<PatternAlertRow> reviewedPatterns, List<String> errors);
 
     public static native TemplateInstance timeline(TimelineView timeline);
 
-    public static native TemplateInstance feeds(List<FeedRow> feeds);
+    public static native TemplateInstance feeds(List<FeedRow> feeds, List<DeadLetterRow> deadLetters,
+            List<DeadLetterRow> replayed, List<String> errors);
 
     public static native TemplateInstance error(String title, String detail);
 

@@ -1,5 +1,6 @@
 package org.kmcr.portal.rest;
 
+import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
@@ -31,7 +31,7 @@ public class RequestDecisionsResource {
 
     @GET
     public Uni<Response> queue() {
-        return page(List.of(), 200);
+        return FormAnswers.show(page(List.of()));
     }
 
     @POST
@@ -39,13 +39,11 @@ public class RequestDecisionsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> decide(@PathParam("id") UUID id, @RestForm String outcome, @RestForm String note,
             @RestForm String contact) {
-        return decisions.decideDirective(id, outcome, note, contact).chain(errors -> errors.isEmpty()
-                ? Uni.createFrom().item(Response.seeOther(URI.create("/privacy/requests")).build())
-                : page(errors, 400));
+        return FormAnswers.answer(decisions.decideDirective(id, outcome, note, contact), "/privacy/requests",
+                this::page);
     }
 
-    private Uni<Response> page(List<String> errors, int status) {
-        return decisions.waitingDirectives()
-                .map(waiting -> Response.status(status).entity(Pages.requestDecisions(waiting, errors)).build());
+    private Uni<TemplateInstance> page(List<String> errors) {
+        return decisions.waitingDirectives().map(waiting -> Pages.requestDecisions(waiting, errors));
     }
 }

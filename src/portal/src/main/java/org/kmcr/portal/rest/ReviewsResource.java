@@ -1,5 +1,6 @@
 package org.kmcr.portal.rest;
 
+import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -10,41 +11,54 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.kmcr.common.security.Roles;
 import org.kmcr.portal.service.AccessReviews;
+import org.kmcr.portal.service.PatternAlerts;
 
-/** The privacy officer's alerts queue: break-glass and self-claimed accesses to review, and those reviewed. */
+/**
+ * The privacy officer's alerts queue: break-glass and self-claimed accesses to review (consent's), unusual access
+ * patterns (audit's: many records in an hour, out of hours), and those reviewed.
+ */
 @Path("/privacy/reviews")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class ReviewsResource {
 
-    private final AccessReviews reviews;
+    static final String PAGE = "/privacy/reviews";
 
-    ReviewsResource(AccessReviews reviews) {
+    private final AccessReviews reviews;
+    private final PatternAlerts patterns;
+
+    ReviewsResource(AccessReviews reviews, PatternAlerts patterns) {
         this.reviews = reviews;
+        this.patterns = patterns;
     }
 
     @GET
     public Uni<Response> queue() {
-        return page(List.of(), 200);
+        return FormAnswers.show(page(List.of()));
     }
 
     @POST
     @Path("{id}/outcome")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> close(@PathParam("id") UUID id, @RestForm String outcome, @RestForm String note) {
-        return reviews.close(id, outcome, note).chain(errors -> errors.isEmpty()
-                ? Uni.createFrom().item(Response.seeOther(URI.create("/privacy/reviews")).build())
-                : page(errors, 400));
+        return FormAnswers.answer(reviews.close(id, outcome, note), PAGE, this::page);
     }
 
-    private Uni<Response> page(List<String> errors, int status) {
-        return reviews.open().chain(open -> reviews.closed().map(closed ->
-                Response.status(status).entity(Pages.reviews(open, closed, errors)).build()));
+    @POST
+    @Path("patterns/{id}/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> reviewPattern(@PathParam("id") UUID id, @RestForm String outcome, @RestForm String note) {
+        return FormAnswers.answer(patterns.review(id, outcome, note), PAGE, this::page);
+    }
+
+    private Uni<TemplateInstance> page(List<String> errors) {
+        return reviews.open().chain(open -> reviews.closed().chain(closed -> patterns.open().chain(openPatterns ->
+                patterns.reviewed().map(reviewedPatterns ->
+                        Pages.reviews(open, closed, openPatterns, reviewedPatterns, errors)))));
     }
 }

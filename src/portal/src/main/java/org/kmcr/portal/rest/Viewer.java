@@ -61,6 +61,16 @@ public class Viewer {
         return identity.hasRole(Roles.PRIVACY_OFFICER);
     }
 
+    /** Runs the platform: feed health and dead letters, never a record. */
+    public boolean isPlatformOperator() {
+        return identity.hasRole(Roles.PLATFORM_OPERATOR);
+    }
+
+    /** May see feed health (privacy officers and the platform operator). */
+    public boolean isFeedWatcher() {
+        return isPrivacyOfficer() || isPlatformOperator();
+    }
+
     /** May work the MPI's review tasks (privacy and data-quality officers). */
     public boolean isIdentityReviewer() {
         return identity.hasRole(Roles.PRIVACY_OFFICER) || identity.hasRole(Roles.DATA_QUALITY);
@@ -79,6 +89,9 @@ public class Viewer {
         }
         if (identity.hasRole(Roles.PATIENT)) {
             return "Citizen";
+        }
+        if (identity.hasRole(Roles.PLATFORM_OPERATOR)) {
+            return "Platform operator";
         }
         return identity.hasRole(Roles.ANALYST) ? "Analyst" : "Signed in";
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.kmcr.common.identity.Demographics;
 import org.kmcr.portal.client.LinkReviewsApi;
 import org.kmcr.portal.client.LinkReviewsClient;
+import org.kmcr.portal.model.Choice;
 import org.kmcr.portal.model.IdentityReviewRow;
 
 /** The MPI's review tasks: possible matches to link or keep separate, contradicting links to confirm or reject. */
@@ -25,6 +26,11 @@ public class IdentityReviews {
         this.identity = identity;
         this.names = names;
     }
+
+    static final Choice LINK = new Choice("link", "Same person: link");
+    static final Choice REJECT = new Choice("reject", "Not this person: reject the link");
+    static final Choice SEPARATE = new Choice("separate", "Different people: keep separate");
+    static final Choice DEFER = new Choice("defer", "Decide later");
 
     public Uni<List<IdentityReviewRow>> withStatus(String status) {
         return names.current().chain(known -> identity.list(status, 0, PAGE)
@@ -58,7 +64,7 @@ public class IdentityReviews {
                 review.openedAt() == null ? "" : SummaryViews.dayTime(review.openedAt()),
                 review.score() == null ? "" : review.score().stripTrailingZeros().toPlainString(),
                 review.incoming() == null ? null : side(review.incoming(), names), linked,
-                possibleMatch ? List.of("link", "separate", "defer") : List.of("link", "reject", "defer"), outcome);
+                possibleMatch ? List.of(LINK, SEPARATE, DEFER) : List.of(LINK, REJECT, DEFER), outcome);
     }
 
     static IdentityReviewRow.Side side(LinkReviewsApi.Identity identity, Map<String, String> names) {

@@ -62,6 +62,7 @@ public final class DemoGuide {
                 .append("    privacy.officer     reviews break-glass and self-claimed accesses\n")
                 .append("    citizen             Mary Jones: her own record and who has looked at it\n")
                 .append("    analyst             population analytics: COVID-19 trend, map, hot spots (aggregates only)\n")
+                .append("    platform.operator   feed health and dead letters of every source, replay (never a record)\n")
                 .append("==================================================================\n");
     }
 
@@ -77,7 +78,11 @@ public final class DemoGuide {
                 .append("     Mental health care from RKM. As gp.clinician, Correction requests: answer it. As\n")
                 .append("     privacy.officer, Requests to decide: accept or reject the restriction; Audit search:\n")
                 .append("     the citizen's NHS number with basis Break glass, then Download as CSV; Identity\n")
-                .append("     reviews: the MPI's possible matches. The citizen's My requests shows both answers.\n");
+                .append("     reviews: the MPI's possible matches. The citizen's My requests shows both answers.\n")
+                .append("  6. Sign in as platform.operator: Feed health lists every source (last message, accepted,\n")
+                .append("     rejected, dead letters) and each dead letter waiting (a bad HL7 message you sent above):\n")
+                .append("     where and when it came from and its problem's status and title, never the message.\n")
+                .append("     Replay processes it again as its sender's (audited); fixed, it moves to Replayed.\n");
     }
 
     private static void appendLogins(StringBuilder out) {
@@ -98,6 +103,8 @@ public final class DemoGuide {
                         + "the opt-out list, the audit log and its checkpoints");
         login(out, DemoRegion.ANALYST, "analyst", "QKM Kingsmere ICB",
                 "population analytics: aggregates only, opt-outs left out");
+        login(out, DemoRegion.PLATFORM_OPERATOR, "platform-operator", "QKM Kingsmere ICB",
+                "no records; every source's feed health, dead letters without their messages, replay");
         login(out, DemoRegion.CITIZEN, "patient", "Mary Jones, " + DemoRegion.CITIZEN_NHS_NUMBER,
                 "her own record and who accessed it");
     }

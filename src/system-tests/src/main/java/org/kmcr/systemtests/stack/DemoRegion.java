@@ -29,6 +29,8 @@ public final class DemoRegion {
     public static final String OUTSIDER_CLINICIAN = "outsider.clinician";
     public static final String PRIVACY_OFFICER = "privacy.officer";
     public static final String ANALYST = "analyst";
+    /** Runs the platform: feed health and dead letters of every source, replays them; never a record. */
+    public static final String PLATFORM_OPERATOR = "platform.operator";
     public static final String CITIZEN = "citizen";
     /** The demo citizen's NHS number (a 999 test number). */
     public static final String CITIZEN_NHS_NUMBER = "9990000018";

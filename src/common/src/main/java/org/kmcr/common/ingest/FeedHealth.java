@@ -1,10 +1,12 @@
-package org.kmcr.ingest.model;
+package org.kmcr.common.ingest;
 
 import java.time.Instant;
 
 /**
  * The health of one source (organisation, system, feed): when it last sent, what was accepted and rejected in the
  * last hour and day, the dead letters waiting for replay and the oldest of them (the oldest unprocessed message).
+ * Ingest's answer to {@code GET /api/feed-health}, read by the portal; the {@code with} methods are ingest's, adding
+ * up its counts.
  */
 public record FeedHealth(String sourceOrg, String sourceSystem, String feed, Instant lastMessageAt,
         long acceptedLastHour, long acceptedLastDay, long rejectedLastHour, long rejectedLastDay,
