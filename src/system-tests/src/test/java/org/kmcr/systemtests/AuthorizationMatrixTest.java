@@ -81,7 +81,7 @@ class AuthorizationMatrixTest {
             Map.entry("consent POST /api/self-claims", Set.of("access-decider")),
             Map.entry("consent POST /api/relationship-assertions", Set.of("relationship-asserter")),
             Map.entry("consent GET /api/sharing-partners",
-                    Set.of("clinician", "social-worker", "privacy-officer", "partner-reader")),
+                    Set.of("clinician", "social-worker", "privacy-officer", "partner-reader", "platform-operator")),
             Map.entry("consent GET /api/sharing-partners/{odsCode}",
                     Set.of("clinician", "social-worker", "privacy-officer", "partner-reader")),
             Map.entry("consent PUT /api/sharing-partners/{odsCode}", OFFICERS),

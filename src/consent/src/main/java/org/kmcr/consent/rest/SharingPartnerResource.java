@@ -51,8 +51,10 @@ public class SharingPartnerResource {
         });
     }
 
+    /** The register, also for the platform operator, whose feed-health page names the organisations it lists. */
     @GET
-    @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER, Roles.PRIVACY_OFFICER, Roles.PARTNER_READER})
+    @RolesAllowed({Roles.CLINICIAN, Roles.SOCIAL_WORKER, Roles.PRIVACY_OFFICER, Roles.PARTNER_READER,
+            Roles.PLATFORM_OPERATOR})
     public Uni<List<SharingPartnerView>> list() {
         LocalDate today = LocalDate.now(clock);
         return service.list().map(partners -> partners.stream().map(p -> SharingPartnerView.of(p, today)).toList());
