@@ -41,12 +41,15 @@ import org.kmcr.recordmodel.repository.StoredItem;
 public class RecordIntake {
 
     private final ItemMapper mapper;
+    private final SourcePatientResolver patients;
     private final IdentityClient identity;
     private final ConsentClient consent;
     private final CareItemWriter writer;
 
-    RecordIntake(ItemMapper mapper, IdentityClient identity, ConsentClient consent, CareItemWriter writer) {
+    RecordIntake(ItemMapper mapper, SourcePatientResolver patients, IdentityClient identity, ConsentClient consent,
+            CareItemWriter writer) {
         this.mapper = mapper;
+        this.patients = patients;
         this.identity = identity;
         this.consent = consent;
         this.writer = writer;
@@ -85,12 +88,19 @@ public class RecordIntake {
                 .chain(items -> writer.store(items, removals(submission, sender, sourceIdentityId, receivedAt),
                         AcceptedMessage.of(sender, feed, receivedAt), submission.nhsNumber()))
                 .invoke(() -> progress.itemsStored = true)
-                .chain(stored -> identity.resolve(PatientFacts.of(sender.orgCode(), sender.system(),
-                                submission.patient(), submission.nhsNumber(), submission.gpPracticeOdsCodes()))
+                .chain(stored -> patients.resolve(PatientFacts.of(sender.orgCode(), sender.system(),
+                                submission.patient(), submission.nhsNumber(), submission.gpPracticeOdsCodes()),
+                                assertsNothing(submission))
                         .invoke(resolved -> requireSameSourceIdentity(resolved, sourceIdentityId))
                         .call(() -> merge(sender, submission))
                         .chain(resolved -> assertRelationships(resolved, submission, sender))
                         .map(warnings -> new Intake(stored, warnings)));
+    }
+
+    /** True when the message asserts no merge and no relationship (no GP registration, admission, attendance). */
+    static boolean assertsNothing(Submission submission) {
+        return submission.mergedLocalId() == null && submission.gpPracticeOdsCodes().isEmpty()
+                && submission.relationships().isEmpty();
     }
 
     private List<CareItemWriter.Placed> items(Submission submission, Sender sender, UUID sourceIdentityId,
