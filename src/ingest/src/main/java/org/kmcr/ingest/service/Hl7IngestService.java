@@ -93,20 +93,22 @@ public class Hl7IngestService {
             RecordIntake.Progress progress) {
         return Workers.call(() -> {
             Message message = parser.parse(text);
-            return new Parsed(message, Hl7Translator.encounterKey(message));
-        }).chain(parsed -> stored(sender, parsed.encounterKey())
-                .chain(stored -> Workers.call(() -> Hl7Translator.translate(parsed.message(), sender.orgCode(), stored)))
+            String[] encounterKey = Hl7Translator.encounterKey(message);
+            // a message about no encounter needs nothing stored: translated in the same worker call
+            return new Parsed(message, encounterKey, encounterKey != null ? null
+                    : Hl7Translator.translate(message, sender.orgCode(), Hl7Translator.Stored.NOTHING));
+        }).chain(parsed -> parsed.submission() != null ? Uni.createFrom().item(parsed.submission())
+                : stored(sender, parsed.encounterKey()).chain(stored -> Workers.call(() ->
+                        Hl7Translator.translate(parsed.message(), sender.orgCode(), stored))))
                 .chain(submission -> intake.take(sender, Feed.HL7V2, partner, submission, receivedAt,
-                        index -> locationOf(submission, index), progress)));
+                        index -> locationOf(submission, index), progress));
     }
 
-    private record Parsed(Message message, String[] encounterKey) {
+    /** A parsed message, and its submission when it could be translated at once (it is about no encounter). */
+    private record Parsed(Message message, String[] encounterKey, Submission submission) {
     }
 
     private Uni<Hl7Translator.Stored> stored(Sender sender, String[] encounterKey) {
-        if (encounterKey == null) {
-            return Uni.createFrom().item(Hl7Translator.Stored.NOTHING);
-        }
         return items.storedResource(sender, "Encounter", encounterKey[0])
                 .chain(encounter -> items.storedResource(sender, "Location", encounterKey[1])
                         .map(location -> new Hl7Translator.Stored(
