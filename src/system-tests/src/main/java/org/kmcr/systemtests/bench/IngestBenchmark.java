@@ -58,6 +58,7 @@ public final class IngestBenchmark {
         Path root = Path.of(System.getProperty("kmcr.root", "../..")).toAbsolutePath().normalize();
         List<Run> runs = new ArrayList<>();
         String database;
+        long outboxWaiting;
         try (Stack stack = Stack.start("kmcr_ingest_bench")) {
             database = stack.database().server().toString();
             Keycloak keycloak = new Keycloak(Stack.REALM_URL);
@@ -74,8 +75,11 @@ public final class IngestBenchmark {
             runs.addAll(interleaved(bundles(random, BUNDLES), bundles, bundle -> post(token, bundle)));
             hl7(random, WARM_UP_MESSAGES);
             runs.addAll(hl7(random, MESSAGES));
+            outboxWaiting = waitingInOutbox(stack);
         }
-        String report = report(database, runs);
+        String report = report(database, runs) + String.format("%nAudit events waiting in ingest's outbox when the "
+                + "HL7 v2 run ended: %d (the relay sends at most kmcr.audit.outbox.batch-size per poll-interval)%n",
+                outboxWaiting);
         Path file = root.resolve("src/system-tests/target/ingest-benchmark.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
@@ -98,6 +102,16 @@ public final class IngestBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         return new Run(what, latencies.size(), units, seconds, LatencyStats.ofNanos(latencies));
+    }
+
+    /** How many audit events ingest has stored but its relay has not yet delivered to audit. */
+    static long waitingInOutbox(Stack stack) throws java.sql.SQLException {
+        try (java.sql.Connection connection = stack.database().connectAs("postgres");
+                java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT count(*) FROM ingest.audit_outbox")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /**
