@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kmcr.common.testing.TestNhsNumbers;
 import org.kmcr.systemtests.demo.DemoHl7;
@@ -24,6 +25,12 @@ import org.kmcr.systemtests.stack.Stack;
 
 /** Guide step 10: the demo trust's HL7 v2 admission over the real MLLP port, then read back in the record. */
 class Hl7FeedTest {
+
+    @BeforeAll
+    static void theSystemRuns() {
+        // the MLLP port is only there once the shared system has started (this class may run first)
+        assertTrue(SystemUnderTest.STACK.processes().size() > 1);
+    }
 
     @Test
     void anAdmissionSentOverMllpIsAcknowledgedAndTheAdmittingTrustReadsIt() throws IOException {
