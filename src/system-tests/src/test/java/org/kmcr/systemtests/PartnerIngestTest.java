@@ -3,8 +3,11 @@ package org.kmcr.systemtests;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kmcr.systemtests.SystemUnderTest.as;
 
+import io.restassured.response.Response;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -17,6 +20,9 @@ import org.kmcr.systemtests.stack.ServiceSpec;
 
 /** Step 1-2: a partner system posts FHIR bundles with its client credentials. */
 class PartnerIngestTest {
+
+    /** Ingest's default {@code kmcr.ingest.cache.partners} (the stack runs with the defaults). */
+    static final Duration PARTNER_CACHE = Duration.ofSeconds(10);
 
     @Test
     void aPartnerPostsABundleAndPostingItAgainChangesNothing() {
@@ -44,7 +50,7 @@ class PartnerIngestTest {
     }
 
     @Test
-    void anOrganisationWhoseAgreementIsWithdrawnCanNoLongerSend() {
+    void anOrganisationWhoseAgreementIsWithdrawnCanNoLongerSendWithinThePartnerCacheTime() throws Exception {
         String privacyOfficer = SystemUnderTest.KEYCLOAK.login(DemoRegion.PRIVACY_OFFICER);
         DemoRegion.Partner trust = DemoRegion.PARTNERS.get(0);
         Map<String, Object> agreement = new HashMap<>(Map.of("name", trust.name(), "kind", trust.kind(),
@@ -52,17 +58,31 @@ class PartnerIngestTest {
         agreement.put("withdrawnOn", LocalDate.now(ZoneId.of("Europe/London")).toString());
         as(ServiceSpec.CONSENT, privacyOfficer).contentType("application/json").body(agreement)
                 .put("/api/sharing-partners/" + trust.odsCode()).then().statusCode(200);
+        long withdrawn = System.nanoTime();
         try {
-            as(ServiceSpec.INGEST, SystemUnderTest.KEYCLOAK.clientCredentials(DemoRegion.TRUST_PAS))
-                    .contentType("application/fhir+json")
-                    .body(SystemUnderTest.summaryBundle(TestNhsNumbers.next(), DemoRegion.GP_PRACTICE))
-                    .post("/fhir/r4").then().statusCode(403)
+            String token = SystemUnderTest.KEYCLOAK.clientCredentials(DemoRegion.TRUST_PAS);
+            Response answer = postSummary(token);
+            // ingest trusts a partner it found in force for kmcr.ingest.cache.partners (10 s by default), no longer
+            while (answer.statusCode() == 200) {
+                long seconds = Duration.ofNanos(System.nanoTime() - withdrawn).toSeconds();
+                assertTrue(seconds < PARTNER_CACHE.toSeconds() + 5, "still accepted " + seconds + " s after the "
+                        + "withdrawal, beyond ingest's partner cache time of " + PARTNER_CACHE);
+                Thread.sleep(500);
+                answer = postSummary(token);
+            }
+            answer.then().statusCode(403)
                     .body("issue[0].diagnostics", startsWith(trust.odsCode() + " is not a sharing partner"));
+            postSummary(token).then().statusCode(403); // a refusal is not forgotten by the next message
         } finally {
             agreement.remove("withdrawnOn");
             as(ServiceSpec.CONSENT, privacyOfficer).contentType("application/json").body(agreement)
                     .put("/api/sharing-partners/" + trust.odsCode()).then().statusCode(200);
         }
+    }
+
+    private static Response postSummary(String token) {
+        return as(ServiceSpec.INGEST, token).contentType("application/fhir+json")
+                .body(SystemUnderTest.summaryBundle(TestNhsNumbers.next(), DemoRegion.GP_PRACTICE)).post("/fhir/r4");
     }
 
     @Test

@@ -24,6 +24,13 @@ public interface MllpConfig {
      */
     Optional<List<String>> listeners();
 
+    /**
+     * On how many event loops each listener serves its connections (one listening instance each; new connections
+     * are dealt to them in turn, each connection's messages still processed in order). By default twice the
+     * processors, as many as Quarkus's event loops. A listener on port 0 (tests) has one.
+     */
+    Optional<Integer> eventLoops();
+
     /** The largest message taken, in bytes; a bigger frame closes the connection. */
     @WithDefault("20971520")
     int maxMessageBytes();

@@ -4,7 +4,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetServer;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.kmcr.ingest.config.MllpConfig;
@@ -27,7 +31,7 @@ import org.kmcr.ingest.model.Sender;
 import org.kmcr.ingest.service.Hl7IngestService;
 
 /**
- * The MLLP listeners: a Vert.x TCP server per configured listener, each bound to its partner. Messages of one
+ * The MLLP listeners: a Vert.x TCP server per configured listener and event loop, each bound to its partner. Messages of one
  * connection are processed one at a time, in order, and each is acknowledged only once it is stored (or kept as a
  * dead letter), so a sender that waits for each ACK gets its messages applied in the order it sent them. At shutdown
  * the listeners drain: no new connection or message is taken, each connection finishes the message it is storing,
@@ -43,7 +47,7 @@ public class MllpServer {
     private final Vertx vertx;
     private final MllpConfig config;
     private final Hl7IngestService service;
-    private final Map<String, NetServer> servers = new LinkedHashMap<>();
+    private final Map<String, List<NetServer>> servers = new LinkedHashMap<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean draining;
 
@@ -67,16 +71,47 @@ public class MllpServer {
         }
     }
 
+    /**
+     * Starts each listener as several listening instances, one per event loop: a Vert.x TCP server serves its
+     * connections on the event loop it listens from, and instances on one port share it, new connections dealt to
+     * them in turn. So connections (each still served in order) are spread over the event loops.
+     */
     void start(@Observes StartupEvent start) {
         for (String text : config.listeners().orElse(List.of())) {
             Listener listener = Listener.parse(text);
+            List<NetServer> listening = new CopyOnWriteArrayList<>();
+            vertx.deployVerticle(() -> new ListeningInstance(listener, listening),
+                    new DeploymentOptions().setInstances(instances(listener))).toCompletionStage()
+                    .toCompletableFuture().join();
+            servers.put(listener.sender().orgCode() + ":" + listener.sender().system(), listening);
+            LOG.infof("MLLP listener on port %d for %s (%s), on %d event loops", listening.get(0).actualPort(),
+                    listener.sender().orgCode(), listener.sender().system(), listening.size());
+        }
+    }
+
+    /** One per event loop; one for port 0 (tests), where each instance would take a port of its own. */
+    private int instances(Listener listener) {
+        return listener.port() == 0 ? 1
+                : Math.max(1, config.eventLoops().orElse(2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** One listening instance of a listener, on the event loop Vert.x gives this verticle. */
+    private final class ListeningInstance extends AbstractVerticle {
+
+        private final Listener listener;
+        private final List<NetServer> listening;
+
+        ListeningInstance(Listener listener, List<NetServer> listening) {
+            this.listener = listener;
+            this.listening = listening;
+        }
+
+        @Override
+        public void start(Promise<Void> started) {
             NetServer server = vertx.createNetServer(new NetServerOptions().setHost(config.host())
                     .setPort(listener.port()).setTcpNoDelay(true));
             server.connectHandler(socket -> serve(socket, listener.sender()));
-            server.listen().toCompletionStage().toCompletableFuture().join();
-            servers.put(listener.sender().orgCode() + ":" + listener.sender().system(), server);
-            LOG.infof("MLLP listener on port %d for %s (%s)", server.actualPort(), listener.sender().orgCode(),
-                    listener.sender().system());
+            server.listen().onSuccess(listened -> listening.add(server)).<Void>mapEmpty().onComplete(started);
         }
     }
 
@@ -87,7 +122,7 @@ public class MllpServer {
             LOG.warnf("MLLP: %d connections still storing a message after %s; closing them (their senders resend)",
                     connections.size(), config.drainTimeout());
         }
-        servers.values().forEach(NetServer::close);
+        servers.values().forEach(listening -> listening.forEach(NetServer::close));
     }
 
     /**
@@ -104,7 +139,7 @@ public class MllpServer {
     /** The ports the listeners actually listen on (for a configured port 0, the one taken), by ODS code:system. */
     public Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        servers.forEach((key, server) -> ports.put(key, server.actualPort()));
+        servers.forEach((key, listening) -> ports.put(key, listening.get(0).actualPort()));
         return ports;
     }
 

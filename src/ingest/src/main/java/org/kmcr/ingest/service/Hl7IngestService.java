@@ -93,20 +93,26 @@ public class Hl7IngestService {
             RecordIntake.Progress progress) {
         return Workers.call(() -> {
             Message message = parser.parse(text);
-            return new Parsed(message, Hl7Translator.encounterKey(message));
-        }).chain(parsed -> stored(sender, parsed.encounterKey())
-                .chain(stored -> Workers.call(() -> Hl7Translator.translate(parsed.message(), sender.orgCode(), stored)))
-                .chain(submission -> intake.take(sender, Feed.HL7V2, partner, submission, receivedAt,
-                        index -> locationOf(submission, index), progress)));
+            String[] encounterKey = Hl7Translator.encounterKey(message);
+            // a message about no encounter needs nothing stored: translated and mapped in the same worker call
+            return new Parsed(message, encounterKey, encounterKey != null ? null : prepare(sender, partner,
+                    Hl7Translator.translate(message, sender.orgCode(), Hl7Translator.Stored.NOTHING), receivedAt));
+        }).chain(parsed -> parsed.prepared() != null ? Uni.createFrom().item(parsed.prepared())
+                : stored(sender, parsed.encounterKey()).chain(stored -> Workers.call(() -> prepare(sender, partner,
+                        Hl7Translator.translate(parsed.message(), sender.orgCode(), stored), receivedAt))))
+                .chain(prepared -> intake.take(sender, Feed.HL7V2, prepared, receivedAt, progress));
     }
 
-    private record Parsed(Message message, String[] encounterKey) {
+    private RecordIntake.Prepared prepare(Sender sender, SharingPartner partner, Submission submission,
+            Instant receivedAt) {
+        return intake.prepare(sender, partner, submission, receivedAt, index -> locationOf(submission, index));
+    }
+
+    /** A parsed message, and its items when they could be mapped at once (it is about no encounter). */
+    private record Parsed(Message message, String[] encounterKey, RecordIntake.Prepared prepared) {
     }
 
     private Uni<Hl7Translator.Stored> stored(Sender sender, String[] encounterKey) {
-        if (encounterKey == null) {
-            return Uni.createFrom().item(Hl7Translator.Stored.NOTHING);
-        }
         return items.storedResource(sender, "Encounter", encounterKey[0])
                 .chain(encounter -> items.storedResource(sender, "Location", encounterKey[1])
                         .map(location -> new Hl7Translator.Stored(

@@ -102,9 +102,10 @@ public class IngestService {
 
     private Uni<String> process(Sender sender, SharingPartner partner, String bundleJson, Instant receivedAt,
             RecordIntake.Progress progress) {
-        return Workers.call(() -> validation.check(sender, reader.read(bundleJson))).chain(submission -> intake.take(sender, Feed.FHIR, partner,
-                        submission, receivedAt, index -> "Bundle.entry[" + index + "].resource.id", progress)
-                .map(done -> response.of(submission, done.stored(), done.warnings())));
+        return Workers.call(() -> intake.prepare(sender, partner, validation.check(sender, reader.read(bundleJson)),
+                        receivedAt, index -> "Bundle.entry[" + index + "].resource.id"))
+                .chain(prepared -> intake.take(sender, Feed.FHIR, prepared, receivedAt, progress)
+                        .map(done -> response.of(prepared.submission(), done.stored(), done.warnings())));
     }
 
     private String write(Object value) {

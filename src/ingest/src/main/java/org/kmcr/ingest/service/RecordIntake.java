@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.hl7.fhir.r4.model.Resource;
-import org.kmcr.common.client.Workers;
 import org.kmcr.common.consent.ConsentClient;
 import org.kmcr.common.consent.RelationshipAssertion;
 import org.kmcr.common.consent.SharingPartner;
@@ -41,12 +40,15 @@ import org.kmcr.recordmodel.repository.StoredItem;
 public class RecordIntake {
 
     private final ItemMapper mapper;
+    private final SourcePatientResolver patients;
     private final IdentityClient identity;
     private final ConsentClient consent;
     private final CareItemWriter writer;
 
-    RecordIntake(ItemMapper mapper, IdentityClient identity, ConsentClient consent, CareItemWriter writer) {
+    RecordIntake(ItemMapper mapper, SourcePatientResolver patients, IdentityClient identity, ConsentClient consent,
+            CareItemWriter writer) {
         this.mapper = mapper;
+        this.patients = patients;
         this.identity = identity;
         this.consent = consent;
         this.writer = writer;
@@ -72,25 +74,49 @@ public class RecordIntake {
     }
 
     /**
-     * Takes the submission into the record.
+     * A submission with its entries mapped to the items to store, from {@link #prepare}.
+     *
+     * @param sourceIdentityId the source identity the items are stored under
+     */
+    public record Prepared(Submission submission, UUID sourceIdentityId, List<CareItemWriter.Placed> items,
+            List<ItemRemoval> removals) {
+    }
+
+    /**
+     * Maps the submission's entries to the items to store. CPU work: call it on a worker (in the same call as the
+     * parsing, so a message makes one trip to a worker).
      *
      * @param locationOf where the n-th entry is in the message, for an error that names it
      */
-    public Uni<Intake> take(Sender sender, Feed feed, SharingPartner partner, Submission submission,
-            Instant receivedAt, IntFunction<String> locationOf, Progress progress) {
+    public Prepared prepare(Sender sender, SharingPartner partner, Submission submission, Instant receivedAt,
+            IntFunction<String> locationOf) {
         UUID sourceIdentityId = SourceIdentityIds.of(sender.orgCode(), sender.system(),
                 submission.patient().getIdElement().getIdPart());
         SourceStanding standing = SenderStanding.of(partner, submission.gpPracticeOdsCodes());
-        return Workers.call(() -> items(submission, sender, sourceIdentityId, receivedAt, standing, locationOf))
-                .chain(items -> writer.store(items, removals(submission, sender, sourceIdentityId, receivedAt),
-                        AcceptedMessage.of(sender, feed, receivedAt), submission.nhsNumber()))
+        return new Prepared(submission, sourceIdentityId,
+                items(submission, sender, sourceIdentityId, receivedAt, standing, locationOf),
+                removals(submission, sender, sourceIdentityId, receivedAt));
+    }
+
+    /** Takes the prepared submission into the record. */
+    public Uni<Intake> take(Sender sender, Feed feed, Prepared prepared, Instant receivedAt, Progress progress) {
+        Submission submission = prepared.submission();
+        return writer.store(prepared.items(), prepared.removals(), AcceptedMessage.of(sender, feed, receivedAt),
+                        submission.nhsNumber())
                 .invoke(() -> progress.itemsStored = true)
-                .chain(stored -> identity.resolve(PatientFacts.of(sender.orgCode(), sender.system(),
-                                submission.patient(), submission.nhsNumber(), submission.gpPracticeOdsCodes()))
-                        .invoke(resolved -> requireSameSourceIdentity(resolved, sourceIdentityId))
+                .chain(stored -> patients.resolve(PatientFacts.of(sender.orgCode(), sender.system(),
+                                submission.patient(), submission.nhsNumber(), submission.gpPracticeOdsCodes()),
+                                assertsNothing(submission))
+                        .invoke(resolved -> requireSameSourceIdentity(resolved, prepared.sourceIdentityId()))
                         .call(() -> merge(sender, submission))
                         .chain(resolved -> assertRelationships(resolved, submission, sender))
                         .map(warnings -> new Intake(stored, warnings)));
+    }
+
+    /** True when the message asserts no merge and no relationship (no GP registration, admission, attendance). */
+    static boolean assertsNothing(Submission submission) {
+        return submission.mergedLocalId() == null && submission.gpPracticeOdsCodes().isEmpty()
+                && submission.relationships().isEmpty();
     }
 
     private List<CareItemWriter.Placed> items(Submission submission, Sender sender, UUID sourceIdentityId,

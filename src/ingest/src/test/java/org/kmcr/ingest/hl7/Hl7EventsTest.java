@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kmcr.ingest.hl7.Hl7TestSupport.items;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import io.quarkus.test.InjectMock;
@@ -152,6 +154,18 @@ class Hl7EventsTest {
                 + "source_identity_id = $1 AND resource_type = 'Patient'").execute(Tuple.of(Hl7TestSupport.identityOf(
                         patient.localId))).await().indefinitely().iterator().next().getString(0);
         assertEquals(before, after);
+    }
+
+    @Test
+    void resultsAboutAPatientJustResolvedAskTheMpiAgainOnlyWhenItsDetailsChangeOrItsLinkIsNotSettled() {
+        accepted(patient.adt("A01", "202605011000", "Ward 1")); // asserts an admission and a GP registration
+        accepted(patient.oru("Jones")); // no PD1: not the A01's facts
+        accepted(patient.oru("Jones"));
+        accepted(patient.oru("Jones"));
+        verify(identity, times(2)).resolve(argThat(p -> p.localId().equals(patient.localId)));
+        accepted(patient.oru("Jones-Smith"));
+        verify(identity, times(3)).resolve(argThat(p -> p.localId().equals(patient.localId)));
+        assertEquals(4, items(pool, patient.localId, "DiagnosticReport").size(), "every result is stored");
     }
 
     @Test

@@ -45,4 +45,13 @@ final class Hl7Messages {
     String adt(String event, String time, String location) {
         return adt(event, time, "Jones", "I", location, "");
     }
+
+    /** An ORU^R01 result (one OBR, one OBX) about the patient, with PID-5's family name; no PD1, no PV1. */
+    String oru(String family) {
+        String control = nextControlId();
+        return "MSH|^~\\&|LAB|RKM|KMCR|KMCR|202605011100||ORU^R01|" + control + "|P|2.4\r" + pid(family) + "\r"
+                + "OBR|1|" + control + "|" + control + "|us-0003^UREA AND ELECTROLYTES^WinPath||202605011100|"
+                + "202605011100||||||||||||||202605011100|||F\r"
+                + "OBX|1|NM|tt-0003-01^Creatinine^WinPath||50|UMOLL|49 - 92|H|||F\r";
+    }
 }
