@@ -26,9 +26,9 @@ import org.kmcr.common.problem.ProblemException;
  * locked with {@code SKIP LOCKED}, so replicas share the work and never send a row at the same time), send them to
  * audit in one request (audit's group commit takes them in one batch), delete the ones audit has committed and count
  * an attempt, with the reason, on the others, which stay for the next round. After a round with failures the relay
- * backs off, doubling up to {@code kmcr.audit.outbox.max-backoff}. Nothing is ever dropped: an event leaves the
- * outbox only once audit has answered with its receipt. A row sent twice (audit committed it, then this transaction
- * failed) is recorded once, because its id is the idempotency key.
+ * backs off, doubling up to {@code kmcr.audit.outbox.max-backoff}; after a full round the next starts at once.
+ * Nothing is ever dropped: an event leaves the outbox only once audit has answered with its receipt. A row sent
+ * twice (audit committed it, then this transaction failed) is recorded once, because its id is the idempotency key.
  */
 @ApplicationScoped
 @IfBuildProperty(name = AuditOutboxConfig.ENABLED, stringValue = "true")
@@ -172,6 +172,11 @@ public class AuditOutboxRelay {
                 LOG.infof("The audit outbox is delivering again (%d events sent)", round.sent());
             }
             backoff = Duration.ZERO;
+            if (round.sent() == config.batchSize()) {
+                // a full round: more are probably waiting, so the next round starts now, not at the next poll (this
+                // round's run ends after this callback, hence the timer)
+                vertx.setTimer(1, id -> run.tick());
+            }
             return;
         }
         backOff(round.waiting() + " audit events could not be delivered (" + round.sent() + " were)");
