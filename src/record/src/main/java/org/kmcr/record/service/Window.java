@@ -15,11 +15,6 @@ public record Window(Disclosure disclosure, Set<String> more, Position next) {
         more = Set.copyOf(more);
     }
 
-    /** A read of everything permitted: nothing more, no next page. */
-    public static Window whole(Disclosure disclosure) {
-        return new Window(disclosure, Set.of(), null);
-    }
-
     public Window withAuditEvent(UUID id) {
         return new Window(disclosure.withAuditEvent(id), more, next);
     }
